@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LargeImage.MinimalApi.Options;
+
+/// <summary>Settings of the large-image endpoints, bound from the <c>LargeImage</c> configuration section.</summary>
+public sealed class LargeImageOptions
+{
+    /// <summary>Folder that relative file references resolve against. Default <see cref="LargeImageDefaults.MediaRoot"/>.</summary>
+    [Required]
+    public string MediaRoot { get; set; } = LargeImageDefaults.MediaRoot;
+
+    /// <summary>Further folders that absolute file references may point into. Default: none.</summary>
+    public IList<string> AllowedRoots { get; set; } = [];
+
+    /// <summary>Path of the GDAL shared library; default: probe <c>libgdal.so.3x</c>.</summary>
+    public string? GdalLibraryPath { get; set; }
+
+    /// <summary>Path of the OpenSlide shared library; default: probe <c>libopenslide.so.1</c>/<c>.0</c>.</summary>
+    public string? OpenSlideLibraryPath { get; set; }
+
+    /// <summary>Largest output (width × height) of a region or thumbnail. Default <see cref="LargeImageDefaults.MaxOutputPixels"/>.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxOutputPixels { get; set; } = LargeImageDefaults.MaxOutputPixels;
+
+    /// <summary>Long side of the bounded read histograms use. Default <see cref="LargeImageDefaults.HistogramMaxSize"/>.</summary>
+    [Range(16, 65536)]
+    public int HistogramMaxSize { get; set; } = LargeImageDefaults.HistogramMaxSize;
+
+    /// <summary>GDAL handles per open file. Default <see cref="LargeImageDefaults.DatasetHandlesPerFile"/>.</summary>
+    [Range(1, 64)]
+    public int DatasetHandlesPerFile { get; set; } = LargeImageDefaults.DatasetHandlesPerFile;
+
+    /// <summary>Open readers kept. Default <see cref="LargeImageDefaults.MaxOpenReaders"/>.</summary>
+    [Range(1, 100000)]
+    public int MaxOpenReaders { get; set; } = LargeImageDefaults.MaxOpenReaders;
+
+    /// <summary>
+    /// Whether a web-mercator tile inside the world but outside the image is a transparent tile rather than a 404.
+    /// Default <see cref="LargeImageDefaults.TransparentOutsideImage"/>.
+    /// </summary>
+    public bool TransparentOutsideImage { get; set; } = LargeImageDefaults.TransparentOutsideImage;
+}

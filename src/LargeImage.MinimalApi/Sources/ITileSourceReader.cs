@@ -1,0 +1,28 @@
+namespace LargeImage.MinimalApi.Sources;
+
+/// <summary>
+/// One imaging engine (GDAL, libvips, OpenSlide). The resolver asks every available reader for its priority on a
+/// file and opens with the best first, as large_image does.
+/// </summary>
+internal interface ITileSourceReader
+{
+    /// <summary>The name used by <c>?source=</c> and in cache keys.</summary>
+    string Name { get; }
+
+    /// <summary>Whether the native library loaded.</summary>
+    bool IsAvailable { get; }
+
+    /// <summary>The native library's version, or the reason it is unavailable.</summary>
+    string Version { get; }
+
+    /// <summary>
+    /// Lower is preferred; null means "do not try unless forced". Decided from the extension and a peek at the
+    /// header, never by opening the file in full.
+    /// </summary>
+    int? GetPriority(string path, ReadOnlySpan<byte> header, bool wantsProjection);
+
+    /// <summary>Opens a file in its native grid (<paramref name="projection"/> null) or a projected grid.</summary>
+    /// <exception cref="Errors.UnsupportedFileException">The reader cannot read this file.</exception>
+    /// <exception cref="Errors.InvalidParameterException">The projection is unknown or not applicable.</exception>
+    ITileSource Open(string path, string? projection);
+}

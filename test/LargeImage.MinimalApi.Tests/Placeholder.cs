@@ -1,0 +1,1 @@
+namespace LargeImage.MinimalApi.Tests;
