@@ -23,6 +23,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 var app = builder.Build();
 await app.Services.GetRequiredService<DemoImageSeeder>().InitializeAsync();
 
+app.MapGallery();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapLargeImage();

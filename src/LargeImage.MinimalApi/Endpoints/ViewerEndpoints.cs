@@ -1,3 +1,4 @@
+using LargeImage.MinimalApi.Hosting;
 using LargeImage.MinimalApi.Options;
 using LargeImage.MinimalApi.Viewer;
 using Microsoft.AspNetCore.Builder;
@@ -42,8 +43,12 @@ internal static class ViewerEndpoints
         return group;
     }
 
-    private static ContentHttpResult GetViewer(HttpContext context, LinkGenerator links, IOptions<LargeImageOptions> options)
+    private static async Task<ContentHttpResult> GetViewer(HttpContext context, LinkGenerator links, IOptions<LargeImageOptions> options)
     {
+        // Looking the record up makes a missing one a 404 problem here too, not a page that fails to load.
+        var locator = context.GetEndpoint()?.Metadata.GetMetadata<ImageLocator>()
+            ?? throw new InvalidOperationException("The viewer endpoint was not mapped by MapLargeImage.");
+        await locator.FindAsync(context);
         var assets = ViewerAssets.Instance;
         var page = ViewerPage.Render(
             ImageBase(context.Request),

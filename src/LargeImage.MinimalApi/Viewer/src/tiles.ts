@@ -16,27 +16,31 @@ export class TileLoader {
   private source?: RekeyableSource;
 
   constructor(
-    private template: string,
+    private current: string,
     private readonly onActivity: TileActivity,
   ) {}
+
+  get template(): string {
+    return this.current;
+  }
 
   /** A source of tiles of the given size from the current template. */
   createSource(tileWidth: number, tileHeight: number, options: ConstructorParameters<typeof ImageTileSource>[0] = {}): ImageTileSource {
     this.source = new RekeyableSource({ ...options, loader: this.loader(tileWidth, tileHeight), transition: 0 });
-    this.source.rekey(this.template);
+    this.source.rekey(this.current);
     return this.source;
   }
 
   setTemplate(template: string): void {
-    if (template === this.template) return;
-    this.template = template;
+    if (template === this.current) return;
+    this.current = template;
     this.source?.rekey(template);
     this.onActivity(this.pending, template);
   }
 
   private loader(tileWidth: number, tileHeight: number): Loader {
     return async (z, x, y, { signal }) => {
-      const url = this.template.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y));
+      const url = this.current.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y));
       this.track(1);
       try {
         const response = await fetch(url, { signal });
@@ -50,7 +54,7 @@ export class TileLoader {
 
   private track(delta: number): void {
     this.pending += delta;
-    this.onActivity(this.pending, this.template);
+    this.onActivity(this.pending, this.current);
   }
 }
 

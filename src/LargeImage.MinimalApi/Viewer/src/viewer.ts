@@ -43,7 +43,8 @@ export async function mount(root: HTMLElement, options: ViewerOptions): Promise<
     panel.setThumbnail(thumbnailUrl(api, initialState));
     root.append(panel.element);
     followPointer(view, api, panel);
-    view.map.once('rendercomplete', () => (root.dataset.ready = 'true'));
+    // Tells hosts and tests which style is fully on screen, not just requested.
+    view.map.on('rendercomplete', () => (root.dataset.renderedTemplate = tiles.template));
   } catch (error) {
     root.append(h('p', { class: 'li-error', role: 'alert' }, `Cannot show this image: ${(error as Error).message}`));
   }
