@@ -25,7 +25,7 @@ await app.Services.GetRequiredService<DemoImageSeeder>().InitializeAsync();
 
 app.MapGallery();
 app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapScalarApiReference(scalar => scalar.DisableDefaultFonts());
 app.MapLargeImage();
 app.MapImageFileEndpoints();
 app.MapLargeImage<ImageFile>(app.MapGroup("/api/image-file/{id:int}").WithTags("Image files"), image => image.File);

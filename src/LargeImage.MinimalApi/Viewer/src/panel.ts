@@ -85,6 +85,12 @@ export class Panel {
     });
     this.frame.addEventListener('input', () => this.showFrame());
     this.palette.addEventListener('change', () => {
+      // A palette colours one band; show which one rather than leave "image colours" selected.
+      if (this.palette.value && this.state.band === null) {
+        this.band.value = '1';
+        this.state = { ...this.state, band: 1 };
+        this.showLimits();
+      }
       update({ palette: this.palette.value });
       this.swatch.hidden = !this.palette.value;
       if (this.palette.value) this.swatch.src = this.colormapUrl(this.palette.value);
