@@ -1,24 +1,27 @@
 using LargeImage.Example;
 using LargeImage.MinimalApi.Options;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var example = builder.Configuration.GetSection("Example").Get<ExampleOptions>() ?? new ExampleOptions();
-var dataDirectory = Path.GetFullPath(example.DataDirectory, builder.Environment.ContentRootPath);
-Directory.CreateDirectory(dataDirectory);
-
+// Settings are read when services resolve, not here, so hosts and tests can override them until Build().
 builder.Services.Configure<ExampleOptions>(builder.Configuration.GetSection("Example"));
-builder.Services.AddDbContext<ImageDb>(db => db.UseSqlite($"Data Source={Path.Combine(dataDirectory, "images.db")}"));
+builder.Services.AddDbContext<ImageDb>((services, db) =>
+    db.UseSqlite($"Data Source={Path.Combine(DataDirectory(services), "images.db")}"));
 builder.Services.AddLargeImage(builder.Configuration.GetSection("LargeImage"));
-builder.Services.PostConfigure<LargeImageOptions>(options => options.MediaRoot = Path.GetFullPath(options.MediaRoot, dataDirectory));
+builder.Services.AddOptions<LargeImageOptions>().PostConfigure<IServiceProvider>((options, services) =>
+    options.MediaRoot = Path.GetFullPath(options.MediaRoot, DataDirectory(services)));
+builder.Services.AddOptions<FormOptions>().Configure<IOptions<ExampleOptions>>((form, example) =>
+    form.MultipartBodyLengthLimit = example.Value.MaxUploadBytes);
+builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ExampleOptions>>((kestrel, example) =>
+    kestrel.Limits.MaxRequestBodySize = example.Value.MaxUploadBytes);
 builder.Services.AddSingleton<MediaStore>();
 builder.Services.AddSingleton<DemoImageSeeder>();
 builder.Services.AddOpenApi();
-builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = example.MaxUploadBytes);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = example.MaxUploadBytes);
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DemoImageSeeder>().InitializeAsync();
@@ -31,6 +34,15 @@ app.MapImageFileEndpoints();
 app.MapLargeImage<ImageFile>(app.MapGroup("/api/image-file/{id:int}").WithTags("Image files"), image => image.File);
 
 app.Run();
+
+static string DataDirectory(IServiceProvider services)
+{
+    var path = Path.GetFullPath(
+        services.GetRequiredService<IOptions<ExampleOptions>>().Value.DataDirectory,
+        services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+    Directory.CreateDirectory(path);
+    return path;
+}
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

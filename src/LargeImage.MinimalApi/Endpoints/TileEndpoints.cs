@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using LargeImage.MinimalApi.Caching;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Models;
 using LargeImage.MinimalApi.Options;
@@ -25,7 +26,8 @@ internal static class TileEndpoints
         group.MapGet("tiles/{z:int}/{x:int}/{y:int}.{fmt}", GetTile)
             .WithName("LargeImage.GetTile")
             .WithSummary("A tile")
-            .WithDescription("Tile (z, x, y) of the opened grid; z = 0 is the lowest resolution. fmt: png, jpeg/jpg, webp, tif/tiff.");
+            .WithDescription("Tile (z, x, y) of the opened grid; z = 0 is the lowest resolution. fmt: png, jpeg/jpg, webp, tif/tiff.")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/png", "image/jpeg", "image/webp", "image/tiff");
         group.MapGet("tiles/{z:int}/{x:int}/{y:int}/corners", GetTileCorners)
             .WithName("LargeImage.GetTileCorners")
             .WithSummary("Tile corners")
@@ -65,19 +67,26 @@ internal static class TileEndpoints
         [AsParameters] EncodeQuery encode,
         HttpContext http,
         ImageSourceProvider provider,
+        RenderedCache cache,
         IOptions<LargeImageOptions> options)
     {
         var format = OutputFormat.Parse(fmt);
         var quality = encode.ParseQuality();
         using var image = await provider.OpenAsync(http, query);
-        var raster = image.Source.ReadTile(z, x, y, new ReadOptions(image.Frame, encode.Resampling));
-        var rendered = DefaultRenderer.Render(raster, image.Source.GetBands(image.Frame));
-        if (image.Projection is not null && !options.Value.TransparentOutsideImage && rendered.IsFullyTransparent())
+        var key = new RenderKey(
+            image.File, image.Source.Reader, image.Projection, image.Frame, $"tile/{z}/{x}/{y}/{encode.Resampling}", string.Empty, format.Name, quality);
+        var bytes = await cache.GetOrRenderAsync(key, _ =>
         {
-            throw new TileOutOfRangeException($"Tile {z}/{x}/{y} does not touch the image.");
-        }
+            var raster = image.Source.ReadTile(z, x, y, new ReadOptions(image.Frame, encode.Resampling));
+            var rendered = DefaultRenderer.Render(raster, image.Source.GetBands(image.Frame));
+            if (image.Projection is not null && !options.Value.TransparentOutsideImage && rendered.IsFullyTransparent())
+            {
+                throw new TileOutOfRangeException($"Tile {z}/{x}/{y} does not touch the image.");
+            }
 
-        return TypedResults.File(ImageEncoder.Encode(rendered, format, quality), format.ContentType);
+            return ImageEncoder.Encode(rendered, format, quality);
+        }, http.RequestAborted);
+        return TypedResults.File(bytes, format.ContentType);
     }
 
     private static async Task<Ok<TileCorners>> GetTileCorners(

@@ -49,6 +49,7 @@ public static class LargeImageServiceCollectionExtensions
         });
         services.TryAddSingleton<TileSourceCache>();
         services.TryAddSingleton<ImageSourceProvider>();
+        services.TryAddSingleton<RenderedCache>();
         services.TryAddSingleton(provider => new LargeImageInspector(provider.GetRequiredService<ImageSourceProvider>()));
         return new LargeImageBuilder(services);
     }
