@@ -1,11 +1,16 @@
+using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LargeImage.MinimalApi.Tests.Browser;
 
 /// <summary>
-/// One example app and one headless Debian Chromium shared by the browser tests. Playwright never downloads a
-/// browser here: it drives the system's <c>/usr/bin/chromium</c>, and the tests skip when that is absent.
+/// One seeded example app on a real Kestrel socket (a browser cannot reach the in-memory test server) and one
+/// headless Debian Chromium, shared by the browser tests. Playwright never downloads a browser here: it drives
+/// the system's <c>/usr/bin/chromium</c>, and the tests skip when that is absent.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -19,14 +24,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
-    private ExampleAppServer? _server;
+    private ExampleAppFactory? _app;
 
     /// <summary>Why the browser tests cannot run here, or null when they can.</summary>
     public string? SkipReason { get; private set; }
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException(SkipReason);
 
-    public ExampleAppServer Server => _server ?? throw new InvalidOperationException(SkipReason);
+    public ExampleAppFactory App => _app ?? throw new InvalidOperationException(SkipReason);
+
+    /// <summary>The app's root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress => Http.BaseAddress ?? throw new InvalidOperationException(SkipReason);
 
     public HttpClient Http { get; } = new();
 
@@ -38,8 +46,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        _server = new ExampleAppServer();
-        Http.BaseAddress = _server.BaseAddress;
+        _app = new ExampleAppFactory(seed: true);
+        _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _app.StartServer();
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+            ?? throw new InvalidOperationException("Kestrel reports no addresses.");
+        Http.BaseAddress = new Uri(addresses.Addresses.Single());
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
     }
@@ -49,7 +61,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Http.GetFromJsonAsync<List<ImageRecord>>("/api/image-file") ?? [];
 
     public async Task<IPage> NewPageAsync() =>
-        await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 760 }, BaseURL = Server.BaseAddress.ToString() });
+        await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 760 }, BaseURL = BaseAddress.ToString() });
 
     public async Task DisposeAsync()
     {
@@ -59,7 +71,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        _server?.Dispose();
+        _app?.Dispose();
         Http.Dispose();
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Globalization;
 using System.Net.Http.Json;
+using System.Web;
 using System.Text.Json.Nodes;
 
 namespace LargeImage.MinimalApi.Tests.Browser;
@@ -24,10 +26,10 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
 
         var (query, _) = await viewer.ReadPixelAtCentreAsync();
         var bounds = (await fixture.Http.GetFromJsonAsync<JsonObject>(group + "info/metadata"))!["bounds"]!;
-        var at = System.Web.HttpUtility.ParseQueryString(query.Split('?', 2)[1]);
+        var at = HttpUtility.ParseQueryString(query.Split('?', 2)[1]);
         Assert.Equal("EPSG:4326", at["units"]);
-        Assert.InRange(double.Parse(at["left"]!, System.Globalization.CultureInfo.InvariantCulture), (double)bounds["xmin"]!, (double)bounds["xmax"]!);
-        Assert.InRange(double.Parse(at["top"]!, System.Globalization.CultureInfo.InvariantCulture), (double)bounds["ymin"]!, (double)bounds["ymax"]!);
+        Assert.InRange(double.Parse(at["left"]!, CultureInfo.InvariantCulture), (double)bounds["xmin"]!, (double)bounds["xmax"]!);
+        Assert.InRange(double.Parse(at["top"]!, CultureInfo.InvariantCulture), (double)bounds["ymin"]!, (double)bounds["ymax"]!);
         await SaveForReadmeAsync(viewer, "viewer-geospatial.png");
     }
 
@@ -37,7 +39,7 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var slide = SharedTestData.Find(SlidePath);
         Skip.If(slide is null, $"../shared/testdata/{SlidePath} is absent.");
-        var group = $"/api/image-file/{await UploadAsync(slide)}/";
+        var group = $"/api/image-file/{await fixture.App.UploadAsync(slide)}/";
 
         await using var viewer = await ViewerSession.OpenAsync(fixture, group);
         await AssertRendersRestylesAndReadsAsync(viewer, group, "pixel");
@@ -75,16 +77,6 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
         {
             Assert.All(viewer.Tiles, tile => Assert.Contains(expectedFragment, Uri.UnescapeDataString(tile.Url), StringComparison.Ordinal));
         }
-    }
-
-    private async Task<int> UploadAsync(string path)
-    {
-        using var content = new MultipartFormDataContent();
-        await using var file = File.OpenRead(path);
-        content.Add(new StreamContent(file), "file", Path.GetFileName(path));
-        using var response = await fixture.Http.PostAsync("/api/image-file", content);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<BrowserFixture.ImageRecord>())!.Id;
     }
 
     // The README's pictures come from here: set LARGEIMAGE_SCREENSHOTS to a folder (e.g. docs/) to refresh them.
