@@ -43,6 +43,13 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
 
         await using var viewer = await ViewerSession.OpenAsync(fixture, group);
         await AssertRendersRestylesAndReadsAsync(viewer, group, "pixel");
+
+        // Back to the image's own colours: no style in the tile URLs any more.
+        await viewer.Page.SelectOptionAsync(".li-palette", string.Empty);
+        await viewer.Page.SelectOptionAsync(".li-band", string.Empty);
+        await viewer.WaitForRenderedAsync();
+        Assert.DoesNotContain("style=", await viewer.TileTemplateAsync(), StringComparison.Ordinal);
+        await viewer.ReadPixelAtCentreAsync();
         await SaveForReadmeAsync(viewer, "viewer-slide.png");
     }
 
@@ -80,12 +87,14 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
     }
 
     // The README's pictures come from here: set LARGEIMAGE_SCREENSHOTS to a folder (e.g. docs/) to refresh them.
+    // A palette PNG keeps each under 300 KB.
     private static async Task SaveForReadmeAsync(ViewerSession viewer, string name)
     {
         var folder = Environment.GetEnvironmentVariable("LARGEIMAGE_SCREENSHOTS");
         if (!string.IsNullOrEmpty(folder))
         {
-            await viewer.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name) });
+            using var image = NetVips.Image.NewFromBuffer(await viewer.Page.ScreenshotAsync());
+            image.Pngsave(Path.Combine(folder, name), compression: 9, palette: true, effort: 10);
         }
     }
 }

@@ -69,6 +69,7 @@ public sealed class ViewerSession : IAsyncDisposable
     {
         var box = await Page.Locator(".li-map").BoundingBoxAsync() ?? throw new InvalidOperationException("The map is not visible.");
         var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        await Page.Locator(".li-pixel").EvaluateAsync("readout => delete readout.dataset.query");
         await Page.Mouse.MoveAsync(x - 10, y - 10);
         await Page.Mouse.MoveAsync(x, y, new() { Steps = 4 });
         var readout = Page.Locator(".li-pixel[data-query]");
