@@ -140,8 +140,8 @@ export class Panel {
   // The band's statistics become placeholders: visible hints that leave the server's default in force.
   private showLimits(): void {
     const info = this.state.band === null ? undefined : this.bands()[String(this.state.band)];
-    this.min.placeholder = info?.min != null ? String(info.min) : 'auto';
-    this.max.placeholder = info?.max != null ? String(info.max) : 'auto';
+    this.min.placeholder = info?.min != null ? String(Number(info.min.toPrecision(6))) : 'auto';
+    this.max.placeholder = info?.max != null ? String(Number(info.max.toPrecision(6))) : 'auto';
   }
 
   private showFrame(): void {
