@@ -131,7 +131,7 @@ internal static partial class Interop
             where T : unmanaged
         {
             var pixelSpace = (long)sizeof(T) * bands.Length;
-            if ((long)bufferHeight * lineSpace > (long)buffer.Length * sizeof(T) || lineSpace < pixelSpace * bufferWidth)
+            if (((long)(bufferHeight - 1) * lineSpace) + (pixelSpace * bufferWidth) > (long)buffer.Length * sizeof(T) || lineSpace < pixelSpace * bufferWidth)
             {
                 throw new ArgumentException("Buffer too small for the requested read.", nameof(buffer));
             }
