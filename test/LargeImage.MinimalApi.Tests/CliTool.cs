@@ -37,11 +37,15 @@ internal static class CliTool
     }
 
     /// <summary>Runs a tool to completion and returns its standard output; throws with stderr on a non-zero exit.</summary>
-    public static string Run(string tool, params string[] arguments)
+    public static string Run(string tool, params string[] arguments) => RunWithInput(tool, null, arguments);
+
+    /// <summary>Like <see cref="Run"/>, feeding <paramref name="input"/> to the tool's standard input.</summary>
+    public static string RunWithInput(string tool, string? input, params string[] arguments)
     {
         SkipIfMissing(tool);
         var start = new ProcessStartInfo(tool)
         {
+            RedirectStandardInput = input is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -52,6 +56,12 @@ internal static class CliTool
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
+
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
