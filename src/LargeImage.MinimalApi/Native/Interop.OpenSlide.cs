@@ -17,6 +17,9 @@ internal static partial class Interop
         /// </summary>
         private static readonly Lazy<IccExports> Icc = new(ProbeIcc);
 
+        /// <summary>The imports bind through <see cref="NativeLibraryLoader"/>'s resolver, which must exist before the first call.</summary>
+        static OpenSlide() => NativeLibraryLoader.TryLoad(NativeLibraryLoader.OpenSlide, out _);
+
         public static string Version()
         {
             var version = openslide_get_version();

@@ -219,7 +219,7 @@ internal sealed class OpenSlideTileSource : ITileSource
             }
 
             using var joined = strips.Count == 1 ? strips[0].Copy() : Image.Arrayjoin([.. strips], across: 1);
-            return VipsPixels.Resample(joined, plan.OutWidth, plan.OutHeight, Enums.Kernel.Nearest);
+            return VipsPixels.FitExactly(joined, plan.OutWidth, plan.OutHeight);
         }
         finally
         {

@@ -28,9 +28,7 @@ internal static class VipsFields
         return fields;
     }
 
-    public static string? GetString(Image image, string name) =>
-        image.Contains(name) && image.GetTypeOf(name) == GValue.GStrType ? (string)image.Get(name) : null;
+    public static string? GetString(Image image, string name) => image.Contains(name) ? image.Get(name) as string : null;
 
-    public static int? GetInt(Image image, string name) =>
-        image.Contains(name) && image.GetTypeOf(name) == GValue.GIntType ? (int)image.Get(name) : null;
+    public static int? GetInt(Image image, string name) => image.Contains(name) ? image.Get(name) as int? : null;
 }

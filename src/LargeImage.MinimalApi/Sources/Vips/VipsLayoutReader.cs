@@ -20,10 +20,14 @@ internal static class VipsLayoutReader
         {
             var loader = Image.FindLoad(path)
                 ?? throw new UnsupportedFileException($"libvips does not recognise '{Path.GetFileName(path)}' as an image.");
-            var first = Track(opened, Image.NewFromFile(path, access: Enums.Access.Random, failOn: Enums.FailOn.Error));
-            var layout = loader.Contains("tiff", StringComparison.OrdinalIgnoreCase)
-                ? ReadTiff(path, loader, first, opened)
-                : Plain(loader, first);
+            var tiff = loader.Contains("tiff", StringComparison.OrdinalIgnoreCase);
+            var first = Track(opened, tiff ? LoadPage(path, 0, null) : Image.NewFromFile(path, access: Enums.Access.Random, failOn: Enums.FailOn.Truncated));
+            var layout = tiff ? ReadTiff(path, loader, first, opened) : Plain(loader, first);
+            if (tiff)
+            {
+                Probe(layout);
+            }
+
             var kept = layout.Frames.SelectMany(f => f).Select(l => l.Image).ToHashSet();
             foreach (var image in opened.Where(i => !kept.Contains(i)))
             {
@@ -240,17 +244,40 @@ internal static class VipsLayoutReader
         return power >= 1 && Near(baseWidth, width) && Near(baseHeight, height) ? downsample : null;
     }
 
-    /// <summary>Pixel size from TIFF resolution tags, only when they carry a real unit (libvips stores pixels/mm).</summary>
+    /// <summary>Pixel size from TIFF resolution tags, only when they carry a real unit and value (libvips stores pixels/mm).</summary>
     private static (double? X, double? Y) Resolution(Image image)
     {
         var unit = VipsFields.GetString(image, "resolution-unit");
-        return unit is "cm" or "in" && image.Xres > 0 && image.Yres > 0 && image.Xres != 1 && image.Yres != 1
+        return unit is "cm" or "in" && IsMeasured(image.Xres, unit) && IsMeasured(image.Yres, unit)
             ? (1 / image.Xres, 1 / image.Yres)
             : (null, null);
+
+        // 1, 72 and 96 per inch are what writers put when they know nothing; large_image's users would rather see
+        // no scale than a screen's.
+        static bool IsMeasured(double pixelsPerMm, string unit)
+        {
+            var perUnit = pixelsPerMm * (unit == "in" ? 25.4 : 10);
+            return pixelsPerMm > 0 && Math.Abs(perUnit - 1) > 1e-3 && Math.Abs(perUnit - 72) > 1e-3 && Math.Abs(perUnit - 96) > 1e-3;
+        }
     }
 
+    /// <summary>
+    /// Opens one TIFF page or sub-IFD. Failing on warnings matters: libtiff reports tiles it cannot decode (e.g. a
+    /// compression the bundled build lacks, such as ZSTD) as warnings, and libvips would otherwise return black.
+    /// </summary>
     public static Image LoadPage(string path, int page, int? subIfd) =>
-        Image.Tiffload(path, page: page, subifd: subIfd, access: Enums.Access.Random, failOn: Enums.FailOn.Error);
+        Image.Tiffload(path, page: page, subifd: subIfd, access: Enums.Access.Random, failOn: Enums.FailOn.Warning);
+
+    /// <summary>
+    /// Decodes one pixel of the coarsest stored level, so a file whose headers parse but whose tiles cannot be
+    /// decoded is refused at open (and another reader can take it) instead of failing on every tile.
+    /// </summary>
+    private static void Probe(VipsLayout layout)
+    {
+        var coarsest = layout.Frames[0][^1].Image;
+        using var pixel = coarsest.Crop(0, 0, 1, 1);
+        _ = pixel.Avg();
+    }
 
     private static JsonObject PageJson(int page, Image image, string role) =>
         new()

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using LargeImage.MinimalApi.Errors;
 using NetVips;
 
@@ -24,10 +23,9 @@ internal static class VipsPixels
     public static Raster ToRaster(Image image)
     {
         var type = ToPixelType(image.Format);
-        var memory = image.WriteToMemory<byte>();
         return type == PixelType.UInt8
-            ? Raster.FromBytes(image.Width, image.Height, image.Bands, memory)
-            : Raster.FromValues(image.Width, image.Height, image.Bands, type, Widen(memory, type));
+            ? Raster.FromBytes(image.Width, image.Height, image.Bands, image.WriteToMemory<byte>())
+            : Raster.FromValues(image.Width, image.Height, image.Bands, type, Widen(image, type));
     }
 
     /// <summary>
@@ -42,8 +40,8 @@ internal static class VipsPixels
         var bytes = type == PixelType.UInt8 ? new byte[pixels * bands] : null;
         if (block is not null && !plan.IsEmpty)
         {
-            var memory = block.WriteToMemory<byte>();
-            var source = type == PixelType.UInt8 ? null : Widen(memory, type);
+            var memory = type == PixelType.UInt8 ? block.WriteToMemory<byte>() : null;
+            var source = type == PixelType.UInt8 ? null : Widen(block, type);
             var rowLength = plan.OutWidth * bands;
             for (var row = 0; row < plan.OutHeight; row++)
             {
@@ -51,7 +49,7 @@ internal static class VipsPixels
                 var to = (((plan.OutY + row) * width) + plan.OutX) * bands;
                 if (bytes is not null)
                 {
-                    Array.Copy(memory, from, bytes, to, rowLength);
+                    Array.Copy(memory!, from, bytes, to, rowLength);
                 }
                 else
                 {
@@ -103,8 +101,8 @@ internal static class VipsPixels
         _ => throw new InvalidParameterException("resample", $"Unknown resampling '{resampling}'."),
     };
 
-    /// <summary>libvips rounds resize output sizes; trim or extend the last row/column so sizes match exactly.</summary>
-    private static Image FitExactly(Image image, int width, int height)
+    /// <summary>libvips rounds resize and shrink output sizes; trim or extend the last row/column so sizes match exactly.</summary>
+    public static Image FitExactly(Image image, int width, int height)
     {
         if (image.Width == width && image.Height == height)
         {
@@ -117,30 +115,28 @@ internal static class VipsPixels
             : cropped.Embed(0, 0, width, height, Enums.Extend.Copy);
     }
 
-    private static double[] Widen(byte[] memory, PixelType type)
+    /// <summary>Reads samples of any supported type widened to doubles (the image's format must be <paramref name="type"/>).</summary>
+    private static double[] Widen(Image image, PixelType type) => type switch
     {
-        return type switch
-        {
-            PixelType.Int8 => Convert(MemoryMarshal.Cast<byte, sbyte>(memory)),
-            PixelType.UInt16 => Convert(MemoryMarshal.Cast<byte, ushort>(memory)),
-            PixelType.Int16 => Convert(MemoryMarshal.Cast<byte, short>(memory)),
-            PixelType.UInt32 => Convert(MemoryMarshal.Cast<byte, uint>(memory)),
-            PixelType.Int32 => Convert(MemoryMarshal.Cast<byte, int>(memory)),
-            PixelType.Float32 => Convert(MemoryMarshal.Cast<byte, float>(memory)),
-            PixelType.Float64 => MemoryMarshal.Cast<byte, double>(memory).ToArray(),
-            _ => Convert<byte>(memory),
-        };
+        PixelType.Int8 => Convert(image.WriteToMemory<sbyte>()),
+        PixelType.UInt16 => Convert(image.WriteToMemory<ushort>()),
+        PixelType.Int16 => Convert(image.WriteToMemory<short>()),
+        PixelType.UInt32 => Convert(image.WriteToMemory<uint>()),
+        PixelType.Int32 => Convert(image.WriteToMemory<int>()),
+        PixelType.Float32 => Convert(image.WriteToMemory<float>()),
+        PixelType.Float64 => image.WriteToMemory<double>(),
+        _ => Convert(image.WriteToMemory<byte>()),
+    };
 
-        static double[] Convert<T>(ReadOnlySpan<T> samples)
-            where T : struct, System.Numerics.INumberBase<T>
+    private static double[] Convert<T>(T[] samples)
+        where T : struct, System.Numerics.INumberBase<T>
+    {
+        var result = new double[samples.Length];
+        for (var i = 0; i < samples.Length; i++)
         {
-            var result = new double[samples.Length];
-            for (var i = 0; i < samples.Length; i++)
-            {
-                result[i] = double.CreateTruncating(samples[i]);
-            }
-
-            return result;
+            result[i] = double.CreateTruncating(samples[i]);
         }
+
+        return result;
     }
 }

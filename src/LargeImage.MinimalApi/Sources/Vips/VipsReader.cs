@@ -17,6 +17,8 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
         ".svs", ".ndpi", ".scn", ".bif", ".vms", ".vmu", ".svslide", ".mrxs",
     };
 
+    private static ReadOnlySpan<byte> PngMagic => [0x89, (byte)'P', (byte)'N', (byte)'G'];
+
     private static ReadOnlySpan<byte> JpegMagic => [0xFF, 0xD8, 0xFF];
 
     public string Name => ReaderName;
@@ -104,7 +106,7 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
     }
 
     private static bool IsPlainImage(ReadOnlySpan<byte> header) =>
-        header.StartsWith("\x89PNG"u8)
+        header.StartsWith(PngMagic)
         || header.StartsWith(JpegMagic)
         || (header.Length >= 12 && header.StartsWith("RIFF"u8) && header[8..12].SequenceEqual("WEBP"u8))
         || header.StartsWith("GIF8"u8)

@@ -80,7 +80,7 @@ public sealed class VipsFixtures : IDisposable
             }
         }
 
-        var interpretation = bands >= 3 ? Enums.Interpretation.Srgb : Enums.Interpretation.BW;
+        var interpretation = bands >= 3 ? Enums.Interpretation.Srgb : Enums.Interpretation.Bw;
         using var image = Image.NewFromMemory(data, width, height, bands, Enums.BandFormat.Uchar);
         return image.Copy(interpretation: interpretation);
     }
