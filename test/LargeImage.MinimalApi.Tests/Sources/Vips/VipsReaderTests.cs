@@ -121,6 +121,21 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
     }
 
     [Fact]
+    public void Concurrent_tile_reads_of_one_source_agree_with_serial_reads()
+    {
+        using var source = reader.Open(fixtures.PyramidTiff, null);
+        var tiles = Enumerable.Range(0, source.Metadata.Levels)
+            .SelectMany(z => Enumerable.Range(0, 1 << z).SelectMany(x => Enumerable.Range(0, 1 << z).Select(y => (z, x, y))))
+            .Where(t => t.x * 256L << (source.Metadata.Levels - 1 - t.z) < 2000 && t.y * 256L << (source.Metadata.Levels - 1 - t.z) < 1500)
+            .ToArray();
+        var serial = tiles.Select(t => source.ReadTile(t.z, t.x, t.y, ReadOptions.Default).Bytes!).ToArray();
+        var parallel = new byte[tiles.Length][];
+        Parallel.For(0, tiles.Length * 3, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            parallel[i % tiles.Length] = source.ReadTile(tiles[i % tiles.Length].z, tiles[i % tiles.Length].x, tiles[i % tiles.Length].y, ReadOptions.Default).Bytes!);
+        Assert.All(Enumerable.Range(0, tiles.Length), i => Assert.Equal(serial[i], parallel[i]));
+    }
+
+    [Fact]
     public void Corrupt_files_are_refused_as_unsupported()
     {
         Assert.Throws<UnsupportedFileException>(() => reader.Open(fixtures.TruncatedTiff, null));
