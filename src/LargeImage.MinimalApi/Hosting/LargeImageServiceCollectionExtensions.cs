@@ -3,6 +3,9 @@ using LargeImage.MinimalApi.Hosting;
 using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Options;
 using LargeImage.MinimalApi.Sources;
+using LargeImage.MinimalApi.Sources.Gdal;
+using LargeImage.MinimalApi.Sources.OpenSlide;
+using LargeImage.MinimalApi.Sources.Vips;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -41,6 +44,10 @@ public static class LargeImageServiceCollectionExtensions
 
         services.AddProblemDetails();
         services.TryAddSingleton<FileReferenceResolver>();
+        // Registration order breaks priority ties: GDAL, then libvips, then OpenSlide.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, GdalReader>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, VipsReader>(_ => new VipsReader()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, OpenSlideReader>(_ => new OpenSlideReader()));
         services.TryAddSingleton(provider =>
         {
             var value = provider.GetRequiredService<IOptions<LargeImageOptions>>().Value;
