@@ -84,7 +84,8 @@ public static class LargeImageEndpointRouteBuilderExtensions
         group.WithMetadata(locator).AddEndpointFilter<ProblemFilter>();
         return group
             .MapInfoEndpoints()
-            .MapTileEndpoints();
+            .MapTileEndpoints()
+            .MapDataEndpoints();
     }
 
     private static void RecordParameterHolder(object record) => GC.KeepAlive(record);
