@@ -203,7 +203,7 @@ internal static class DataEndpoints
     {
         var metadata = image.Source.Metadata;
         var whole = new PixelWindow(0, 0, metadata.SizeX, metadata.SizeY);
-        if (image.Projection is null || metadata.Bounds is not { } bounds)
+        if (image.Projection is null || metadata.Bounds is not { } bounds || image.Source is not IGeoreferencedSource { IsGeoreferenced: true })
         {
             return whole;
         }
