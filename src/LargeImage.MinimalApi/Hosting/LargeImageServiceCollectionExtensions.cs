@@ -2,6 +2,8 @@ using LargeImage.MinimalApi.Caching;
 using LargeImage.MinimalApi.Hosting;
 using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Options;
+using LargeImage.MinimalApi.Rendering;
+using LargeImage.MinimalApi.Rendering.Histograms;
 using LargeImage.MinimalApi.Sources;
 using LargeImage.MinimalApi.Sources.Gdal;
 using LargeImage.MinimalApi.Sources.OpenSlide;
@@ -57,6 +59,8 @@ public static class LargeImageServiceCollectionExtensions
         services.TryAddSingleton<TileSourceCache>();
         services.TryAddSingleton<ImageSourceProvider>();
         services.TryAddSingleton<RenderedCache>();
+        services.TryAddSingleton<HistogramService>();
+        services.TryAddSingleton<ImageRenderer>();
         services.TryAddSingleton(provider => new LargeImageInspector(provider.GetRequiredService<ImageSourceProvider>()));
         return new LargeImageBuilder(services);
     }
