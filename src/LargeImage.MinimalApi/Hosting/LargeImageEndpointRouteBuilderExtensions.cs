@@ -89,6 +89,7 @@ public static class LargeImageEndpointRouteBuilderExtensions
         return group
             .MapInfoEndpoints()
             .MapTileEndpoints()
+            .MapDataEndpoints()
             .MapViewerEndpoints();
     }
 

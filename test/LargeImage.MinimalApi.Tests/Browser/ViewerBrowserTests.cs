@@ -37,8 +37,7 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
     public async Task Slide_renders_restyles_and_reads_pixels()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        var slide = SharedTestData.Find(SlidePath);
-        Skip.If(slide is null, $"../shared/testdata/{SlidePath} is absent.");
+        var slide = TestData.Path(SlidePath);
         var group = $"/api/image-file/{await fixture.App.UploadAsync(slide)}/";
 
         await using var viewer = await ViewerSession.OpenAsync(fixture, group);
