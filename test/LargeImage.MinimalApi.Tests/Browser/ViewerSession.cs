@@ -73,7 +73,9 @@ public sealed class ViewerSession : IAsyncDisposable
         await Page.Mouse.MoveAsync(x - 10, y - 10);
         await Page.Mouse.MoveAsync(x, y, new() { Steps = 4 });
         var readout = Page.Locator(".li-pixel[data-query]");
-        await readout.WaitForAsync(new() { Timeout = 30_000 });
+        var error = Page.Locator(".li-panel .li-error:not([hidden])");
+        await readout.Or(error).First.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.False(await error.IsVisibleAsync(), $"The pixel readout failed: {await error.TextContentAsync()}");
         var query = await readout.GetAttributeAsync("data-query") ?? string.Empty;
         var valueLine = (await readout.InnerTextAsync()).Split('\n').Single(line => line.StartsWith("value: ", StringComparison.Ordinal));
         return (query, JsonNode.Parse(valueLine["value: ".Length..]));
