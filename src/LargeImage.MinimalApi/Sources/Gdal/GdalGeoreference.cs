@@ -1,3 +1,4 @@
+using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Models;
 using LargeImage.MinimalApi.Native;
 
@@ -217,7 +218,7 @@ internal sealed class GdalGeoreference
         {
             return Interop.Gdal.ExportToProj4(srs).Trim();
         }
-        catch (Errors.NativeLibraryException)
+        catch (NativeLibraryException)
         {
             return null;
         }

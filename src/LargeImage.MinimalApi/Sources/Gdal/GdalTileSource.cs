@@ -61,6 +61,11 @@ internal sealed class GdalTileSource : ITileSource
                 throw new InvalidParameterException("projection", "The image is not georeferenced, so it cannot be opened in a projection.");
             }
 
+            if (!double.IsFinite(Georeference.PixelSizeInMeters) || Georeference.PixelSizeInMeters <= 0)
+            {
+                throw new InvalidParameterException("projection", "The image's georeferencing gives no usable ground resolution.");
+            }
+
             levels = grid.LevelsFor(Georeference.PixelSizeInMeters);
             gridBounds = TryOutlineEnvelope(Georeference, grid.Name, width, height);
         }
