@@ -13,6 +13,7 @@ internal static class ProblemTable
         InvalidParameterException e => Problem(StatusCodes.Status400BadRequest, "invalid-parameter", "Invalid parameter", e.Message, e.Parameter),
         UnsupportedFileException e => Problem(StatusCodes.Status400BadRequest, "unsupported-file", "Unsupported file", e.Message),
         NativeLibraryException e => Problem(StatusCodes.Status400BadRequest, "unreadable-file", "The file could not be read", e.Message),
+        NetVips.VipsException e => Problem(StatusCodes.Status400BadRequest, "unreadable-file", "The file could not be read", e.Message),
         TileOutOfRangeException e => Problem(StatusCodes.Status404NotFound, "tile-out-of-range", "Tile out of range", e.Message),
         ImageNotFoundException e => Problem(StatusCodes.Status404NotFound, "not-found", "Not found", e.Message),
         FileAccessDeniedException e => Problem(StatusCodes.Status403Forbidden, "access-denied", "Access denied", e.Message),

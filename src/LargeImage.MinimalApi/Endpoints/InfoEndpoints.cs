@@ -1,0 +1,103 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Models;
+using LargeImage.MinimalApi.Sources;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace LargeImage.MinimalApi.Endpoints;
+
+/// <summary>The <c>info/…</c> routes: what an image is.</summary>
+internal static class InfoEndpoints
+{
+    public static RouteGroupBuilder MapInfoEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("info/metadata", GetMetadata)
+            .WithName("LargeImage.GetMetadata")
+            .WithSummary("Image metadata")
+            .WithDescription("large_image metadata: levels, size, tile size, magnification, mm_x/mm_y, dtype, bands, frames and, for geospatial images, bounds and projection.");
+        group.MapGet("info/metadata_internal", GetInternalMetadata)
+            .WithName("LargeImage.GetInternalMetadata")
+            .WithSummary("Reader-specific metadata")
+            .WithDescription("What the reader knows beyond large_image's fields: GDAL driver, geotransform, WKT and metadata domains; TIFF tags; OpenSlide properties.");
+        group.MapGet("info/bands", GetBands)
+            .WithName("LargeImage.GetBands")
+            .WithSummary("All bands")
+            .WithDescription("Per band, keyed by 1-based band number: interpretation, min, max, mean, stdev, nodata, scale, offset, colour table.");
+        group.MapGet("info/band", GetBand)
+            .WithName("LargeImage.GetBand")
+            .WithSummary("One band")
+            .WithDescription("The description and statistics of one band.");
+        group.MapGet("info/frames", GetFrames)
+            .WithName("LargeImage.GetFrames")
+            .WithSummary("Frames")
+            .WithDescription("Every frame of the image with its axis indices (C, Z, T) and bands; a single-frame image has one.");
+        group.MapGet("info/associated", GetAssociatedImages)
+            .WithName("LargeImage.GetAssociatedImages")
+            .WithSummary("Associated images")
+            .WithDescription("Names of the associated images of a slide (label, macro, thumbnail, …).");
+        return group;
+    }
+
+    private static async Task<Ok<ImageMetadata>> GetMetadata(HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
+    {
+        using var image = await provider.OpenAsync(http, query);
+        return TypedResults.Ok(image.Source.Metadata);
+    }
+
+    private static async Task<Ok<JsonObject>> GetInternalMetadata(HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
+    {
+        using var image = await provider.OpenAsync(http, query);
+        return TypedResults.Ok(image.Source.GetInternalMetadata());
+    }
+
+    private static async Task<Ok<Dictionary<string, BandInfo>>> GetBands(HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
+    {
+        using var image = await provider.OpenAsync(http, query);
+        return TypedResults.Ok(KeyByBand(image.Source.GetBands(image.Frame)));
+    }
+
+    private static async Task<Ok<BandInfo>> GetBand(
+        HttpContext http,
+        [AsParameters] CommonQuery query,
+        [FromQuery(Name = "band")][Description("1-based band number. Required.")] string? band,
+        ImageSourceProvider provider)
+    {
+        using var image = await provider.OpenAsync(http, query);
+        var bands = image.Source.GetBands(image.Frame);
+        var number = QueryValue.Int("band", band, 1, bands.Count)
+            ?? throw new InvalidParameterException("band", "'band' is required.");
+        return TypedResults.Ok(bands[number - 1]);
+    }
+
+    private static async Task<Ok<FramesInfo>> GetFrames(HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
+    {
+        using var image = await provider.OpenAsync(http, query);
+        var source = image.Source;
+        var metadata = source.Metadata;
+        var frames = metadata.Frames is { Count: > 0 } listed
+            ? listed.Select(f => f with { Bands = KeyByBand(source.GetBands(f.Frame)) }).ToArray()
+            : [new FrameInfo { Frame = 0, Bands = KeyByBand(source.GetBands(0)) }];
+        return TypedResults.Ok(new FramesInfo
+        {
+            Frames = frames,
+            IndexRange = metadata.IndexRange,
+            IndexStride = metadata.IndexStride,
+            Channels = metadata.Channels,
+        });
+    }
+
+    private static async Task<Ok<IReadOnlyList<string>>> GetAssociatedImages(HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
+    {
+        using var image = await provider.OpenAsync(http, query);
+        return TypedResults.Ok(image.Source.AssociatedImageNames);
+    }
+
+    private static Dictionary<string, BandInfo> KeyByBand(IReadOnlyList<BandInfo> bands) =>
+        bands.Select((b, i) => (Key: (i + 1).ToString(CultureInfo.InvariantCulture), Band: b)).ToDictionary(p => p.Key, p => p.Band);
+}

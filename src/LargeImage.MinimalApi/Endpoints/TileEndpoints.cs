@@ -1,0 +1,115 @@
+using System.ComponentModel;
+using LargeImage.MinimalApi.Caching;
+using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Models;
+using LargeImage.MinimalApi.Options;
+using LargeImage.MinimalApi.Rendering;
+using LargeImage.MinimalApi.Sources;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace LargeImage.MinimalApi.Endpoints;
+
+/// <summary>The <c>tiles/…</c> routes.</summary>
+internal static class TileEndpoints
+{
+    public static RouteGroupBuilder MapTileEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("tiles/metadata", GetTilesMetadata)
+            .WithName("LargeImage.GetTilesMetadata")
+            .WithSummary("Tile grid")
+            .WithDescription("Levels, full-resolution size, tile size and frame count of the grid the image is opened in.");
+        group.MapGet("tiles/{z:int}/{x:int}/{y:int}.{fmt}", GetTile)
+            .WithName("LargeImage.GetTile")
+            .WithSummary("A tile")
+            .WithDescription("Tile (z, x, y) of the opened grid; z = 0 is the lowest resolution. fmt: png, jpeg/jpg, webp, tif/tiff.")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/png", "image/jpeg", "image/webp", "image/tiff");
+        group.MapGet("tiles/{z:int}/{x:int}/{y:int}/corners", GetTileCorners)
+            .WithName("LargeImage.GetTileCorners")
+            .WithSummary("Tile corners")
+            .WithDescription("The extent of tile (z, x, y) in the opened grid's units: pixels, or projected units.");
+        return group;
+    }
+
+    private static async Task<Ok<TilesMetadata>> GetTilesMetadata(HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
+    {
+        using var image = await provider.OpenAsync(http, query);
+        var metadata = image.Source.Metadata;
+        return TypedResults.Ok(new TilesMetadata
+        {
+            Levels = metadata.Levels,
+            SizeX = metadata.SizeX,
+            SizeY = metadata.SizeY,
+            TileSize = metadata.TileWidth,
+            Geospatial = metadata.Geospatial,
+            Frames = image.Source.FrameCount,
+            AdditionalMetadata = new Dictionary<string, object?>
+            {
+                ["projection"] = image.Projection,
+                ["dtype"] = metadata.DType,
+                ["bandCount"] = metadata.BandCount,
+                ["tileWidth"] = metadata.TileWidth,
+                ["tileHeight"] = metadata.TileHeight,
+            },
+        });
+    }
+
+    private static async Task<FileContentHttpResult> GetTile(
+        [Description("Zoom level, 0 = lowest resolution.")] int z,
+        [Description("Tile column.")] int x,
+        [Description("Tile row.")] int y,
+        [Description("Image format: png, jpeg, jpg, webp, tif or tiff.")] string fmt,
+        [AsParameters] CommonQuery query,
+        [AsParameters] EncodeQuery encode,
+        [AsParameters] StyleQuery styleQuery,
+        HttpContext http,
+        ImageSourceProvider provider,
+        ImageRenderer renderer,
+        RenderedCache cache,
+        IOptions<LargeImageOptions> options)
+    {
+        var format = OutputFormat.Parse(fmt);
+        var quality = encode.ParseQuality();
+        var style = styleQuery.Parse();
+        using var image = await provider.OpenAsync(http, query);
+        var resolved = await renderer.ResolveAsync(style, image, http.RequestAborted);
+        var key = new RenderKey(
+            image.File,
+            image.Source.Reader,
+            image.Projection,
+            image.Frame,
+            $"tile/{z}/{x}/{y}/{encode.Resampling}",
+            style?.Canonical ?? string.Empty,
+            format.Name,
+            quality);
+        var bytes = await cache.GetOrRenderAsync(key, _ =>
+        {
+            var raster = image.Source.ReadTile(z, x, y, new ReadOptions(image.Frame, encode.Resampling));
+            var rendered = ImageRenderer.Render(
+                raster, resolved, image, frame => image.Source.ReadTile(z, x, y, new ReadOptions(frame, encode.Resampling)));
+            if (image.Projection is not null && !options.Value.TransparentOutsideImage && rendered.IsFullyTransparent())
+            {
+                throw new TileOutOfRangeException($"Tile {z}/{x}/{y} does not touch the image.");
+            }
+
+            return ImageEncoder.Encode(rendered, format, quality);
+        }, http.RequestAborted);
+        return TypedResults.File(bytes, format.ContentType);
+    }
+
+    private static async Task<Ok<TileCorners>> GetTileCorners(
+        [Description("Zoom level, 0 = lowest resolution.")] int z,
+        [Description("Tile column.")] int x,
+        [Description("Tile row.")] int y,
+        [AsParameters] CommonQuery query,
+        HttpContext http,
+        ImageSourceProvider provider)
+    {
+        using var image = await provider.OpenAsync(http, query);
+        return TypedResults.Ok(image.Source.GetTileCorners(z, x, y));
+    }
+}

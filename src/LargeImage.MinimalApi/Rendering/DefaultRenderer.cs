@@ -1,0 +1,150 @@
+using LargeImage.MinimalApi.Models;
+using LargeImage.MinimalApi.Sources;
+
+namespace LargeImage.MinimalApi.Rendering;
+
+/// <summary>
+/// Renders a raster without a style, as large_image does by default: colour bands as colour, a palette band
+/// through its colour table, anything else as grey; samples that are not 8-bit are stretched linearly from the
+/// band's min/max (dividing by 256 would leave uint16 and float images black). No-data, masks and alpha become
+/// transparency.
+/// </summary>
+internal static class DefaultRenderer
+{
+    public static RgbaImage Render(Raster raster, IReadOnlyList<BandInfo> bands)
+    {
+        var pixelCount = raster.Width * raster.Height;
+        var output = new byte[pixelCount * 4];
+        var alphaBand = IndexOf(bands, "alpha", raster.BandCount);
+
+        if (raster.BandCount == 1 || (raster.BandCount == 2 && alphaBand == 1))
+        {
+            if (bands.Count > 0 && bands[0].ColorTable is { Count: > 0 } table)
+            {
+                RenderPalette(raster, table, output);
+            }
+            else
+            {
+                RenderChannels(raster, bands, [0, 0, 0], output);
+            }
+        }
+        else
+        {
+            int[] channels =
+            [
+                IndexOf(bands, "red", raster.BandCount) is var r and >= 0 ? r : 0,
+                IndexOf(bands, "green", raster.BandCount) is var g and >= 0 ? g : Math.Min(1, raster.BandCount - 1),
+                IndexOf(bands, "blue", raster.BandCount) is var b and >= 0 ? b : Math.Min(2, raster.BandCount - 1),
+            ];
+            RenderChannels(raster, bands, channels, output);
+        }
+
+        ApplyAlpha(raster, bands, alphaBand, output);
+        return new RgbaImage(raster.Width, raster.Height, output);
+    }
+
+    private static int IndexOf(IReadOnlyList<BandInfo> bands, string interpretation, int bandCount)
+    {
+        for (var i = 0; i < Math.Min(bands.Count, bandCount); i++)
+        {
+            if (string.Equals(bands[i].Interpretation, interpretation, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void RenderChannels(Raster raster, IReadOnlyList<BandInfo> bands, int[] channels, byte[] output)
+    {
+        var pixelCount = raster.Width * raster.Height;
+        if (raster.Bytes is { } bytes)
+        {
+            var stride = raster.BandCount;
+            for (var p = 0; p < pixelCount; p++)
+            {
+                var o = p * 4;
+                var s = p * stride;
+                output[o] = bytes[s + channels[0]];
+                output[o + 1] = bytes[s + channels[1]];
+                output[o + 2] = bytes[s + channels[2]];
+                output[o + 3] = 255;
+            }
+
+            return;
+        }
+
+        var ranges = channels.Select(c => StretchRange(raster, bands, c)).ToArray();
+        for (var p = 0; p < pixelCount; p++)
+        {
+            var o = p * 4;
+            for (var c = 0; c < 3; c++)
+            {
+                output[o + c] = Scale(raster[p, channels[c]], ranges[c].Min, ranges[c].Max);
+            }
+
+            output[o + 3] = 255;
+        }
+    }
+
+    private static void RenderPalette(Raster raster, IReadOnlyList<int[]> table, byte[] output)
+    {
+        var pixelCount = raster.Width * raster.Height;
+        for (var p = 0; p < pixelCount; p++)
+        {
+            var index = (int)raster[p, 0];
+            var o = p * 4;
+            if (index < 0 || index >= table.Count)
+            {
+                continue;
+            }
+
+            var entry = table[index];
+            output[o] = (byte)entry[0];
+            output[o + 1] = (byte)entry[1];
+            output[o + 2] = (byte)entry[2];
+            output[o + 3] = entry.Length > 3 ? (byte)entry[3] : (byte)255;
+        }
+    }
+
+    private static void ApplyAlpha(Raster raster, IReadOnlyList<BandInfo> bands, int alphaBand, byte[] output)
+    {
+        var pixelCount = raster.Width * raster.Height;
+        var alphaRange = alphaBand >= 0 && raster.Bytes is null ? StretchRange(raster, bands, alphaBand) : (Min: 0d, Max: 255d);
+        for (var p = 0; p < pixelCount; p++)
+        {
+            if (!raster.IsValid(p))
+            {
+                output[(p * 4) + 3] = 0;
+            }
+            else if (alphaBand >= 0)
+            {
+                var alpha = Scale(raster[p, alphaBand], alphaRange.Min, alphaRange.Max);
+                output[(p * 4) + 3] = Math.Min(output[(p * 4) + 3], alpha);
+            }
+        }
+    }
+
+    private static (double Min, double Max) StretchRange(Raster raster, IReadOnlyList<BandInfo> bands, int band)
+    {
+        var info = band < bands.Count ? bands[band] : null;
+        if (info?.Min is { } min && info.Max is { } max && max > min && double.IsFinite(min) && double.IsFinite(max))
+        {
+            return (min, max);
+        }
+
+        return raster.Type.FullRange() ?? (0, 1);
+    }
+
+    private static byte Scale(double value, double min, double max)
+    {
+        if (double.IsNaN(value))
+        {
+            return 0;
+        }
+
+        var scaled = (value - min) / (max - min) * 255.0;
+        return (byte)Math.Clamp(Math.Round(scaled), 0, 255);
+    }
+}

@@ -1,0 +1,28 @@
+namespace LargeImage.MinimalApi.Rendering;
+
+/// <summary>A rendered 8-bit RGBA image, ready to encode.</summary>
+internal sealed class RgbaImage(int width, int height, byte[] pixels)
+{
+    public int Width { get; } = width;
+
+    public int Height { get; } = height;
+
+    /// <summary>Straight (not premultiplied) RGBA, length W·H·4.</summary>
+    public byte[] Pixels { get; } = pixels.Length == width * height * 4
+        ? pixels
+        : throw new ArgumentException("Pixel buffer does not match the size.", nameof(pixels));
+
+    /// <summary>Whether every pixel is fully transparent (an empty tile).</summary>
+    public bool IsFullyTransparent()
+    {
+        for (var i = 3; i < Pixels.Length; i += 4)
+        {
+            if (Pixels[i] != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.Json;
+
+namespace LargeImage.MinimalApi.Tests.Endpoints;
+
+/// <summary>Bad input gets an RFC 9457 problem, never a 500, and leaves nothing behind.</summary>
+public sealed class ProblemResponseTests : IDisposable
+{
+    private readonly ExampleAppFactory app = new();
+
+    public void Dispose() => app.Dispose();
+
+    [Theory]
+    [InlineData("/api/image-file/12345/info/metadata")]
+    [InlineData("/api/image-file/12345/tiles/0/0/0.png")]
+    [InlineData("/api/image-file/12345/tiles/metadata")]
+    public async Task Unknown_record_is_a_404_problem(string url)
+    {
+        using var response = await app.CreateClient().GetAsync(url);
+
+        await AssertProblem(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Upload_that_is_not_an_image_is_refused_without_leaving_a_row_or_a_file()
+    {
+        var text = Path.Combine(app.DataDirectory, "notes.tif");
+        await File.WriteAllTextAsync(text, "this is not a TIFF");
+
+        using var response = await app.PostFileAsync(text);
+
+        var problem = await AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.Contains("cannot be read", problem.GetProperty("detail").GetString());
+        Assert.Empty(await app.ListAsync());
+        Assert.True(!Directory.Exists(app.MediaDirectory) || Directory.GetFiles(app.MediaDirectory).Length == 0);
+    }
+
+    [Fact]
+    public async Task Empty_upload_is_a_400_problem()
+    {
+        using var response = await app.CreateClient().PostAsync("/api/image-file", new MultipartFormDataContent());
+
+        await AssertProblem(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Formats_lists_every_extension_with_its_mime_type()
+    {
+        var formats = await app.GetJsonAsync("/api/large-image/formats");
+
+        Assert.Equal("image/png", formats.GetProperty("png").GetString());
+        Assert.Equal("image/jpeg", formats.GetProperty("jpg").GetString());
+        Assert.Equal("image/webp", formats.GetProperty("webp").GetString());
+        Assert.Equal("image/tiff", formats.GetProperty("tif").GetString());
+    }
+
+    internal static async Task<JsonElement> AssertProblem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement.Clone();
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        return problem;
+    }
+}
