@@ -22,9 +22,7 @@ internal static partial class Interop
             if (result.IsInvalid)
             {
                 result.Dispose();
-                throw usageError != 0
-                    ? new Errors.NativeLibraryException("GDAL", $"invalid gdal_translate arguments: {string.Join(' ', arguments)}")
-                    : LastError("translating");
+                throw LastError(usageError != 0 ? "gdal_translate arguments" : "translating");
             }
 
             return result;

@@ -26,9 +26,7 @@ internal static partial class Interop
                 if (result.IsInvalid)
                 {
                     result.Dispose();
-                    throw usageError != 0
-                        ? new Errors.NativeLibraryException("GDAL", $"invalid gdalwarp arguments: {string.Join(' ', arguments)}")
-                        : LastError("warping");
+                    throw LastError(usageError != 0 ? "gdalwarp arguments" : "warping");
                 }
 
                 return result;

@@ -1,3 +1,4 @@
+using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Models;
 using LargeImage.MinimalApi.Native;
 
@@ -119,6 +120,44 @@ internal sealed class GdalGeoreference
             new GeoPoint(x[0], y[0]), new GeoPoint(x[1], y[1]), new GeoPoint(x[2], y[2]), new GeoPoint(x[3], y[3]), targetSrs);
     }
 
+    /// <summary>
+    /// The envelope of the image's outline in another CRS, sampling each edge at <paramref name="pointsPerEdge"/>
+    /// points: a reprojected edge bulges, so the corners alone can miss part of the image. Points that do not
+    /// transform are left out; null when none does.
+    /// </summary>
+    public (double XMin, double YMin, double XMax, double YMax)? OutlineEnvelope(string targetSrs, int width, int height, int pointsPerEdge = 21)
+    {
+        var count = pointsPerEdge * 4;
+        var x = new double[count];
+        var y = new double[count];
+        var gt = GeoTransform;
+        for (var i = 0; i < pointsPerEdge; i++)
+        {
+            var t = (double)i / (pointsPerEdge - 1);
+            (double Px, double Py)[] edge = [(t * width, 0), (t * width, height), (0, t * height), (width, t * height)];
+            for (var e = 0; e < 4; e++)
+            {
+                var (px, py) = edge[e];
+                x[(e * pointsPerEdge) + i] = gt[0] + (px * gt[1]) + (py * gt[2]);
+                y[(e * pointsPerEdge) + i] = gt[3] + (px * gt[4]) + (py * gt[5]);
+                if (IsGeographic)
+                {
+                    y[(e * pointsPerEdge) + i] = Math.Clamp(y[(e * pointsPerEdge) + i], -89.999999, 89.999999);
+                }
+            }
+        }
+
+        using var from = Interop.Gdal.SrsFromWkt(Wkt);
+        using var to = Interop.Gdal.SrsFromUserInput(targetSrs);
+        using var transformation = Interop.Gdal.NewCoordinateTransformation(from, to);
+        var ok = new int[count];
+        Interop.Gdal.Transform(transformation, x, y, ok);
+        var valid = Enumerable.Range(0, count).Where(i => ok[i] != 0 && double.IsFinite(x[i]) && double.IsFinite(y[i])).ToArray();
+        return valid.Length == 0
+            ? null
+            : (valid.Min(i => x[i]), valid.Min(i => y[i]), valid.Max(i => x[i]), valid.Max(i => y[i]));
+    }
+
     private static GeoPoint[] ClampGeographic(GeoPoint[] corners, double maxLatitude)
     {
         var clamped = corners.Select(c => c with { Y = Math.Clamp(c.Y, -maxLatitude, maxLatitude) }).ToArray();
@@ -179,7 +218,7 @@ internal sealed class GdalGeoreference
         {
             return Interop.Gdal.ExportToProj4(srs).Trim();
         }
-        catch (Errors.NativeLibraryException)
+        catch (NativeLibraryException)
         {
             return null;
         }

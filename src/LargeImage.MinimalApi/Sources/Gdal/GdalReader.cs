@@ -90,7 +90,10 @@ internal sealed class GdalReader : ITileSourceReader
         }
         catch (NativeLibraryException e)
         {
-            throw new UnsupportedFileException($"GDAL cannot read {Path.GetFileName(StripQuery(path))}: {e.Message}", e);
+            // GDAL names the file by its full path; the client gets the file name only, never the server's layout.
+            var name = Path.GetFileName(StripQuery(path));
+            var reason = e.Message.StartsWith("GDAL: ", StringComparison.Ordinal) ? e.Message["GDAL: ".Length..] : e.Message;
+            throw new UnsupportedFileException($"GDAL cannot read {name}: {reason.Replace(path, name, StringComparison.Ordinal)}", e);
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class GdalTileSource : ITileSource
     private readonly GdalMaskFlags maskFlags;
     private readonly int sourceLevels;
     private readonly int levels;
-    private readonly GeoBounds? gridBounds;
+    private readonly (double XMin, double YMin, double XMax, double YMax)? gridBounds;
     private readonly Lazy<IReadOnlyList<BandInfo>> bands;
     private readonly Lazy<ImageMetadata> metadata;
 
@@ -61,8 +61,13 @@ internal sealed class GdalTileSource : ITileSource
                 throw new InvalidParameterException("projection", "The image is not georeferenced, so it cannot be opened in a projection.");
             }
 
+            if (!double.IsFinite(Georeference.PixelSizeInMeters) || Georeference.PixelSizeInMeters <= 0)
+            {
+                throw new InvalidParameterException("projection", "The image's georeferencing gives no usable ground resolution.");
+            }
+
             levels = grid.LevelsFor(Georeference.PixelSizeInMeters);
-            gridBounds = TryTransformBounds(Georeference, grid.Name);
+            gridBounds = TryOutlineEnvelope(Georeference, grid.Name, width, height);
         }
         else
         {
@@ -123,13 +128,13 @@ internal sealed class GdalTileSource : ITileSource
     /// <summary>Whether tile (z, x, y) of the projected grid overlaps the image's envelope (always true in the native grid).</summary>
     public bool TouchesImage(int z, int x, int y)
     {
-        if (Grid is null || gridBounds is null)
+        if (Grid is null)
         {
             return true;
         }
 
         var (xmin, ymin, xmax, ymax) = Grid.TileBounds(z, x, y);
-        return xmin < gridBounds.XMax && xmax > gridBounds.XMin && ymin < gridBounds.YMax && ymax > gridBounds.YMin;
+        return Overlaps(xmin, ymin, xmax, ymax);
     }
 
     public JsonObject GetInternalMetadata()
@@ -191,7 +196,7 @@ internal sealed class GdalTileSource : ITileSource
 
         var (xmin, ymax) = Grid.PixelToProjected(window.Left, window.Top, levels);
         var (xmax, ymin) = Grid.PixelToProjected(window.Right, window.Bottom, levels);
-        if (gridBounds is not null && !(xmin < gridBounds.XMax && xmax > gridBounds.XMin && ymin < gridBounds.YMax && ymax > gridBounds.YMin))
+        if (!Overlaps(xmin, ymin, xmax, ymax))
         {
             return Empty(width, height);
         }
@@ -277,15 +282,11 @@ internal sealed class GdalTileSource : ITileSource
         };
     }
 
-    private static GeoBounds? TryTransformBounds(GdalGeoreference georeference, string srs)
+    private static (double, double, double, double)? TryOutlineEnvelope(GdalGeoreference georeference, string srs, int width, int height)
     {
         try
         {
-            var bounds = georeference.Transform(georeference.SourceBounds, srs);
-            return double.IsFinite(bounds.XMin) && double.IsFinite(bounds.XMax) &&
-                double.IsFinite(bounds.YMin) && double.IsFinite(bounds.YMax)
-                ? bounds
-                : null;
+            return georeference.OutlineEnvelope(srs, width, height);
         }
         catch (NativeLibraryException)
         {
@@ -295,6 +296,9 @@ internal sealed class GdalTileSource : ITileSource
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private bool Overlaps(double xmin, double ymin, double xmax, double ymax) =>
+        gridBounds is not { } b || (xmin < b.XMax && xmax > b.XMin && ymin < b.YMax && ymax > b.YMin);
 
     private void CheckTile(int z, int x, int y)
     {
