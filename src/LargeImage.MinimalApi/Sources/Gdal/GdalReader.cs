@@ -1,0 +1,135 @@
+using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Native;
+using LargeImage.MinimalApi.Options;
+using Microsoft.Extensions.Options;
+
+namespace LargeImage.MinimalApi.Sources.Gdal;
+
+/// <summary>
+/// The GDAL reader: first choice for geospatial formats and for any request in a projection, a fallback for
+/// generic images. Priorities follow large_image's <c>SourcePriority</c> numbers (lower is preferred).
+/// </summary>
+internal sealed class GdalReader : ITileSourceReader
+{
+    /// <summary>Asked for a projection: only GDAL can warp, so it goes first.</summary>
+    internal const int Projected = 0;
+
+    /// <summary>Geospatial formats and TIFFs with GeoTIFF tags.</summary>
+    internal const int Preferred = 1;
+
+    /// <summary>A TIFF whose header could not be checked for GeoTIFF tags.</summary>
+    internal const int High = 3;
+
+    /// <summary>A TIFF without GeoTIFF tags: the imaging readers know its pyramid better.</summary>
+    internal const int Low = 5;
+
+    /// <summary>Ordinary pictures (PNG, JPEG, …): GDAL reads them, libvips is the better choice.</summary>
+    internal const int Lower = 6;
+
+    /// <summary>Anything else: GDAL knows some two hundred formats, so it is worth a try last.</summary>
+    internal const int Fallback = 10;
+
+    private static readonly HashSet<string> GeospatialExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".vrt", ".ntf", ".nitf", ".nc", ".nc4", ".jp2", ".j2k", ".img", ".hdf", ".hdf4", ".hdf5", ".h5", ".he5",
+        ".grib", ".grb", ".grb2", ".grib2", ".dem", ".dt0", ".dt1", ".dt2", ".asc", ".bil", ".bip", ".bsq", ".ecw",
+        ".sid", ".geotiff", ".gtiff", ".kea", ".mrf", ".rst", ".sdat", ".tl2", ".hgt", ".gpkg", ".zarr",
+    };
+
+    private static readonly HashSet<string> TiffExtensions = new(StringComparer.OrdinalIgnoreCase) { ".tif", ".tiff", ".gtif" };
+
+    private static readonly HashSet<string> PictureExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".heic", ".avif",
+    };
+
+    /// <summary>Whole-slide formats that GDAL misreads (labels as overviews) or cannot read at all.</summary>
+    private static readonly HashSet<string> SlideExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".svs", ".ndpi", ".mrxs", ".vms", ".vmu", ".scn", ".bif", ".svslide", ".isyntax",
+    };
+
+    private readonly int handlesPerFile;
+    private readonly Lazy<(bool Available, string Version)> status;
+
+    public GdalReader(IOptions<LargeImageOptions> options)
+        : this(options.Value.DatasetHandlesPerFile)
+    {
+    }
+
+    internal GdalReader(int handlesPerFile = LargeImageDefaults.DatasetHandlesPerFile)
+    {
+        this.handlesPerFile = handlesPerFile;
+        status = new Lazy<(bool, string)>(Probe);
+    }
+
+    public string Name => GdalTileSource.ReaderName;
+
+    public bool IsAvailable => status.Value.Available;
+
+    public string Version => status.Value.Version;
+
+    public int? GetPriority(string path, ReadOnlySpan<byte> header, bool wantsProjection)
+    {
+        var extension = Path.GetExtension(StripQuery(path));
+        if (SlideExtensions.Contains(extension))
+        {
+            return null;
+        }
+
+        if (wantsProjection)
+        {
+            return Projected;
+        }
+
+        if (GeospatialExtensions.Contains(extension))
+        {
+            return Preferred;
+        }
+
+        if (TiffExtensions.Contains(extension) || IsTiff(header))
+        {
+            return GeoTiffHeader.HasGeoTags(header) switch
+            {
+                true => Preferred,
+                false => Low,
+                null => High,
+            };
+        }
+
+        return PictureExtensions.Contains(extension) ? Lower : Fallback;
+    }
+
+    public ITileSource Open(string path, string? projection)
+    {
+        try
+        {
+            return GdalTileSource.Open(path, projection, handlesPerFile);
+        }
+        catch (NativeLibraryException e)
+        {
+            throw new UnsupportedFileException($"GDAL cannot read {Path.GetFileName(StripQuery(path))}: {e.Message}", e);
+        }
+    }
+
+    private static bool IsTiff(ReadOnlySpan<byte> header) =>
+        header.Length >= 4 && ((header[0] == 'I' && header[1] == 'I') || (header[0] == 'M' && header[1] == 'M'));
+
+    private static string StripQuery(string path)
+    {
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? path : path[..query];
+    }
+
+    private static (bool, string) Probe()
+    {
+        try
+        {
+            return (true, Interop.Gdal.VersionInfo());
+        }
+        catch (NativeLibraryException e)
+        {
+            return (false, e.Message);
+        }
+    }
+}
