@@ -82,6 +82,10 @@ public static class LargeImageEndpointRouteBuilderExtensions
             return fileSelector(record);
         });
         group.WithMetadata(locator).AddEndpointFilter<ProblemFilter>();
+        group.DocumentGroupRouteParameters()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group
             .MapInfoEndpoints()
             .MapTileEndpoints();
