@@ -73,6 +73,23 @@ public static class LargeImageEndpointRouteBuilderExtensions
         return MapCore(group, lookup, fileSelector);
     }
 
+    /// <summary>
+    /// Maps every image endpoint onto a group at <paramref name="prefix"/> that reads the image named by the
+    /// <c>url</c> query parameter (an <c>s3://</c>, <c>http(s)://</c>, <c>/vsis3/</c> or <c>/vsicurl/</c> reference),
+    /// like django-large-image's non-detail mixin. Opt-in, and refused (403) unless
+    /// <see cref="LargeImage.MinimalApi.Options.RemoteOptions"/> lists hosts or buckets; local paths are never accepted here.
+    /// </summary>
+    /// <param name="endpoints">The application.</param>
+    /// <param name="prefix">Route prefix of the group.</param>
+    /// <returns>The group, for authorization, tags or rate limits.</returns>
+    public static RouteGroupBuilder MapLargeImageUrl(this IEndpointRouteBuilder endpoints, string prefix = DefaultPrefix + "/url")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        var group = endpoints.MapGroup(prefix).WithTags("Large image");
+        return MapCore(group, context => ValueTask.FromResult<string?>(UrlParameter.Read(context)), (string url) => url);
+    }
+
     private static RouteGroupBuilder MapCore<T>(RouteGroupBuilder group, Func<HttpContext, ValueTask<T?>> lookup, Func<T, string?> fileSelector)
         where T : class
     {

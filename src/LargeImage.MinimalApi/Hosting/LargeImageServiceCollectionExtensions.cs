@@ -3,6 +3,8 @@ using LargeImage.MinimalApi.Hosting;
 using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Options;
 using LargeImage.MinimalApi.Sources;
+using LargeImage.MinimalApi.Sources.Gdal;
+using LargeImage.MinimalApi.Sources.Remote;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -38,14 +40,22 @@ public static class LargeImageServiceCollectionExtensions
         var options = services.AddOptions<LargeImageOptions>();
         configure(options);
         options.ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LargeImageOptions>, RemoteOptionsValidator>());
 
         services.AddProblemDetails();
         services.TryAddSingleton<FileReferenceResolver>();
+        services.TryAddSingleton<RemoteAllowList>();
+        services.TryAddSingleton<RemoteObjectStore>();
+        services.TryAddSingleton<RemoteVersionCache>();
+        services.TryAddSingleton<RemoteCheckout>();
+        services.TryAddSingleton<GdalRemoteConfiguration>();
+        services.TryAddSingleton<RemoteFiles>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, GdalReader>());
         services.TryAddSingleton(provider =>
         {
             var value = provider.GetRequiredService<IOptions<LargeImageOptions>>().Value;
             NativeLibraryLoader.Configure(value.GdalLibraryPath, value.OpenSlideLibraryPath);
-            return new TileSourceResolver(provider.GetServices<ITileSourceReader>());
+            return new TileSourceResolver(provider.GetServices<ITileSourceReader>(), provider.GetRequiredService<RemoteFiles>());
         });
         services.TryAddSingleton<TileSourceCache>();
         services.TryAddSingleton<ImageSourceProvider>();

@@ -1,12 +1,14 @@
 using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Sources.Remote;
 
 namespace LargeImage.MinimalApi.Sources;
 
 /// <summary>
 /// Chooses the reader for a file the way large_image does: every available reader states a priority from the
-/// extension and a peek at the header, and the readers are tried best first until one opens the file.
+/// extension and a peek at the header, and the readers are tried best first until one opens the file. A remote
+/// file goes as it is to readers that open GDAL VSI paths, and as a local checkout to the others.
 /// </summary>
-internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers)
+internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers, RemoteFiles? remoteFiles = null)
 {
     private const int HeaderLength = 512;
 
@@ -40,7 +42,9 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers)
             return [forced];
         }
 
-        var header = ReadHeader(path);
+        var header = RemoteReferenceParser.Parse(path) is { } remote
+            ? RequireRemote().ReadHeader(remote, HeaderLength)
+            : ReadHeader(path);
         var ranked = readers
             .Where(r => r.IsAvailable)
             .Select(r => (Reader: r, Priority: r.GetPriority(path, header, wantsProjection)))
@@ -60,11 +64,23 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers)
     public ITileSource Open(string path, ITileSourceReader? forced, string? projection)
     {
         var reasons = new List<string>();
+        var remote = RemoteReferenceParser.Parse(path);
         foreach (var reader in Candidates(path, forced, projection is not null))
         {
             try
             {
-                return reader.Open(path, projection);
+                if (remote is null)
+                {
+                    return reader.Open(path, projection);
+                }
+
+                if (reader.ReadsVsiPaths)
+                {
+                    RequireRemote().PrepareGdal();
+                    return reader.Open(path, projection);
+                }
+
+                return reader.Open(RequireRemote().Checkout(remote), projection);
             }
             catch (UnsupportedFileException e)
             {
@@ -79,9 +95,11 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers)
         throw new UnsupportedFileException($"'{Path.GetFileName(path)}' cannot be read. {string.Join(" ", reasons)}");
     }
 
+    private RemoteFiles RequireRemote() =>
+        remoteFiles ?? throw new InvalidOperationException("Remote files need the services registered by AddLargeImage.");
+
     private static byte[] ReadHeader(string path)
     {
-        // Remote (VSI) paths have no local header; readers then decide from the name alone.
         if (!File.Exists(path))
         {
             return [];
