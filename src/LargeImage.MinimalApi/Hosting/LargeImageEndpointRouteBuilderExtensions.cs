@@ -87,8 +87,25 @@ public static class LargeImageEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         var group = endpoints.MapGroup(prefix).WithTags("Large image");
-        return MapCore(group, context => ValueTask.FromResult<string?>(UrlParameter.Read(context)), (string url) => url);
+        MapCore(group, context => ValueTask.FromResult<string?>(UrlParameter.Read(context)), (string url) => url);
+
+        // Endpoint names are global, and a host maps this group next to its record groups.
+        ((IEndpointConventionBuilder)group).Finally(endpoint =>
+        {
+            for (var i = 0; i < endpoint.Metadata.Count; i++)
+            {
+                endpoint.Metadata[i] = endpoint.Metadata[i] switch
+                {
+                    EndpointNameMetadata name => new EndpointNameMetadata(UrlEndpointName(name.EndpointName)),
+                    RouteNameMetadata route when route.RouteName is { } routeName => new RouteNameMetadata(UrlEndpointName(routeName)),
+                    var other => other,
+                };
+            }
+        });
+        return group;
     }
+
+    private static string UrlEndpointName(string name) => name.Replace("LargeImage.", "LargeImage.Url.", StringComparison.Ordinal);
 
     private static RouteGroupBuilder MapCore<T>(RouteGroupBuilder group, Func<HttpContext, ValueTask<T?>> lookup, Func<T, string?> fileSelector)
         where T : class
