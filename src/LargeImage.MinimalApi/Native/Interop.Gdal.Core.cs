@@ -35,6 +35,15 @@ internal static partial class Interop
                 }
 
                 InstallErrorHandler();
+
+                // With PAM on, statistics computed on a read-only file are saved as a .aux.xml beside it when the
+                // handle closes; a tile server must never write into its media folder (read-only, remote or
+                // shared). An explicit GDAL_PAM_ENABLED in the environment still wins.
+                if (CPLGetConfigOption("GDAL_PAM_ENABLED", null) == 0)
+                {
+                    CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
+                }
+
                 GDALAllRegister();
                 Volatile.Write(ref initialized, true);
             }

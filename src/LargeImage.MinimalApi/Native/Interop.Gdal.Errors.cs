@@ -40,13 +40,14 @@ internal static partial class Interop
         }
 
         /// <summary>
-        /// GDAL's default handler prints every warning to stderr. The quiet handler still records the last error
-        /// per thread, which is all <see cref="LastError"/> needs.
+        /// GDAL's default handler prints every warning to stderr. A handler that drops them keeps the console clean;
+        /// GDAL records the message per thread before calling any handler, which is all <see cref="LastError"/> needs.
         /// </summary>
-        private static void InstallErrorHandler()
+        private static unsafe void InstallErrorHandler() => CPLSetErrorHandler((nint)(delegate* unmanaged[Cdecl]<int, int, nint, void>)&IgnoreError);
+
+        [UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
+        private static void IgnoreError(int errorClass, int errorNumber, nint message)
         {
-            var library = NativeLibrary.Load(NativeLibraryLoader.Gdal, typeof(Interop).Assembly, null);
-            CPLSetErrorHandler(NativeLibrary.GetExport(library, "CPLQuietErrorHandler"));
         }
 
         [LibraryImport(NativeLibraryLoader.Gdal)]

@@ -247,21 +247,7 @@ internal sealed class GdalTileSource : ITileSource
     internal static int NativeLevels(long width, long height) =>
         Math.Max(0, (int)Math.Ceiling(Math.Log2(Math.Max(width, height) / (double)TileSize))) + 1;
 
-    private static GdalDatasetHandle OpenHandle(string path)
-    {
-        // With PAM on, statistics computed on a read-only file are saved as a .aux.xml beside it at close: we must
-        // never write into the media folder (it may be read-only, remote or shared). Thread-local, so the setting
-        // is seen by this open only.
-        Interop.Gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO");
-        try
-        {
-            return Interop.Gdal.OpenEx(path);
-        }
-        finally
-        {
-            Interop.Gdal.SetThreadLocalConfigOption("GDAL_PAM_ENABLED", null);
-        }
-    }
+    private static GdalDatasetHandle OpenHandle(string path) => Interop.Gdal.OpenEx(path);
 
     private static (PixelType Type, bool SignedByte) ReadPixelType(GdalDatasetHandle dataset, nint band1, int count)
     {
