@@ -92,9 +92,10 @@ public sealed class RemoteImageTests : IDisposable
         using var refused = await PostUrlAsync(app, $"s3://{wrong}/remote.tif");
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.All(s3.Requests.Where(r => r.Contains($"/{bucket}/", StringComparison.Ordinal)), r => Assert.EndsWith(S3Server.AccessKey, r));
-        Assert.All(s3.Requests.Where(r => r.Contains($"/{other}/", StringComparison.Ordinal)), r => Assert.EndsWith(S3Server.OtherAccessKey, r));
-        Assert.Contains(s3.Requests, r => r.Contains($"/{other}/", StringComparison.Ordinal) && r.StartsWith("GET", StringComparison.Ordinal));
+        var reads = s3.Requests.Where(r => !r.StartsWith("PUT", StringComparison.Ordinal)).ToList();
+        Assert.All(reads.Where(r => r.Contains($"/{bucket}/", StringComparison.Ordinal)), r => Assert.EndsWith(S3Server.AccessKey, r));
+        Assert.All(reads.Where(r => r.Contains($"/{other}/", StringComparison.Ordinal)), r => Assert.EndsWith(S3Server.OtherAccessKey, r));
+        Assert.Contains(reads, r => r.Contains($"/{other}/", StringComparison.Ordinal) && r.StartsWith("GET", StringComparison.Ordinal));
     }
 
     [SkippableFact]
