@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using LargeImage.MinimalApi.Sources;
 using LargeImage.MinimalApi.Tests.Endpoints;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LargeImage.MinimalApi.Tests.Sources.Remote;
 
@@ -29,6 +31,27 @@ public sealed class RemoteImageTests : IDisposable
         var remote = await RegisterAsync(app, $"s3://{bucket}/imagery/remote.tif");
 
         await AssertSameImageAsync(app, local, remote);
+    }
+
+    [SkippableFact]
+    public async Task Svs_in_s3_is_read_through_the_local_checkout()
+    {
+        var svs = TestData.Path("libvips/CMU-1-Small-Region.svs");
+        using var s3 = S3Server.Start(bucket);
+        await s3.PutAsync(bucket, "slides/CMU-1-Small-Region.svs", await File.ReadAllBytesAsync(svs));
+        using var app = App(s3);
+        app.Settings["LargeImage:Remote:CheckoutFolder"] = Path.Combine(folder, "checkout");
+        var readers = app.Services.GetRequiredService<TileSourceResolver>().Readers;
+        Skip.If(
+            !readers.Any(r => r.IsAvailable && !r.ReadsVsiPaths),
+            "No reader that needs a local file (libvips, OpenSlide) is registered on this branch yet.");
+
+        var local = await app.UploadAsync(svs);
+        var remote = await RegisterAsync(app, $"s3://{bucket}/slides/CMU-1-Small-Region.svs");
+
+        await AssertSameImageAsync(app, local, remote);
+        Assert.Single(Directory.GetFiles(Path.Combine(folder, "checkout"), "*.data.svs"));
+        Assert.Single(s3.Requests, r => r.StartsWith("GET", StringComparison.Ordinal) && r.Contains(" - ", StringComparison.Ordinal));
     }
 
     [SkippableFact]
