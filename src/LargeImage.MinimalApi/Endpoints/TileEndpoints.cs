@@ -65,20 +65,32 @@ internal static class TileEndpoints
         [Description("Image format: png, jpeg, jpg, webp, tif or tiff.")] string fmt,
         [AsParameters] CommonQuery query,
         [AsParameters] EncodeQuery encode,
+        [AsParameters] StyleQuery styleQuery,
         HttpContext http,
         ImageSourceProvider provider,
+        ImageRenderer renderer,
         RenderedCache cache,
         IOptions<LargeImageOptions> options)
     {
         var format = OutputFormat.Parse(fmt);
         var quality = encode.ParseQuality();
+        var style = styleQuery.Parse();
         using var image = await provider.OpenAsync(http, query);
+        var resolved = await renderer.ResolveAsync(style, image, http.RequestAborted);
         var key = new RenderKey(
-            image.File, image.Source.Reader, image.Projection, image.Frame, $"tile/{z}/{x}/{y}/{encode.Resampling}", string.Empty, format.Name, quality);
+            image.File,
+            image.Source.Reader,
+            image.Projection,
+            image.Frame,
+            $"tile/{z}/{x}/{y}/{encode.Resampling}",
+            style?.Canonical ?? string.Empty,
+            format.Name,
+            quality);
         var bytes = await cache.GetOrRenderAsync(key, _ =>
         {
             var raster = image.Source.ReadTile(z, x, y, new ReadOptions(image.Frame, encode.Resampling));
-            var rendered = DefaultRenderer.Render(raster, image.Source.GetBands(image.Frame));
+            var rendered = ImageRenderer.Render(
+                raster, resolved, image, frame => image.Source.ReadTile(z, x, y, new ReadOptions(frame, encode.Resampling)));
             if (image.Projection is not null && !options.Value.TransparentOutsideImage && rendered.IsFullyTransparent())
             {
                 throw new TileOutOfRangeException($"Tile {z}/{x}/{y} does not touch the image.");

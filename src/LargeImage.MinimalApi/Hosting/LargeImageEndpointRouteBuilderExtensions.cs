@@ -122,7 +122,8 @@ public static class LargeImageEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group
             .MapInfoEndpoints()
-            .MapTileEndpoints();
+            .MapTileEndpoints()
+            .MapDataEndpoints();
     }
 
     private static void RecordParameterHolder(object record) => GC.KeepAlive(record);

@@ -2,9 +2,13 @@ using LargeImage.MinimalApi.Caching;
 using LargeImage.MinimalApi.Hosting;
 using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Options;
+using LargeImage.MinimalApi.Rendering;
+using LargeImage.MinimalApi.Rendering.Histograms;
 using LargeImage.MinimalApi.Sources;
 using LargeImage.MinimalApi.Sources.Gdal;
+using LargeImage.MinimalApi.Sources.OpenSlide;
 using LargeImage.MinimalApi.Sources.Remote;
+using LargeImage.MinimalApi.Sources.Vips;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -50,7 +54,10 @@ public static class LargeImageServiceCollectionExtensions
         services.TryAddSingleton<RemoteCheckout>();
         services.TryAddSingleton<GdalRemoteConfiguration>();
         services.TryAddSingleton<RemoteFiles>();
+        // Registration order breaks priority ties: GDAL, then libvips, then OpenSlide.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, GdalReader>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, VipsReader>(_ => new VipsReader()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, OpenSlideReader>(_ => new OpenSlideReader()));
         services.TryAddSingleton(provider =>
         {
             var value = provider.GetRequiredService<IOptions<LargeImageOptions>>().Value;
@@ -60,6 +67,8 @@ public static class LargeImageServiceCollectionExtensions
         services.TryAddSingleton<TileSourceCache>();
         services.TryAddSingleton<ImageSourceProvider>();
         services.TryAddSingleton<RenderedCache>();
+        services.TryAddSingleton<HistogramService>();
+        services.TryAddSingleton<ImageRenderer>();
         services.TryAddSingleton(provider => new LargeImageInspector(provider.GetRequiredService<ImageSourceProvider>()));
         return new LargeImageBuilder(services);
     }

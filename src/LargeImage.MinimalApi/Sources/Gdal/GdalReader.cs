@@ -7,28 +7,10 @@ namespace LargeImage.MinimalApi.Sources.Gdal;
 
 /// <summary>
 /// The GDAL reader: first choice for geospatial formats and for any request in a projection, a fallback for
-/// generic images. Priorities follow large_image's <c>SourcePriority</c> numbers (lower is preferred).
+/// generic images. Priorities are on <see cref="SourcePriority"/>'s scale: a projection or a geospatial format puts GDAL first; a TIFF without GeoTIFF tags is left to the imaging readers.
 /// </summary>
 internal sealed class GdalReader : ITileSourceReader
 {
-    /// <summary>Asked for a projection: only GDAL can warp, so it goes first.</summary>
-    internal const int Projected = 0;
-
-    /// <summary>Geospatial formats and TIFFs with GeoTIFF tags.</summary>
-    internal const int Preferred = 1;
-
-    /// <summary>A TIFF whose header could not be checked for GeoTIFF tags.</summary>
-    internal const int High = 3;
-
-    /// <summary>A TIFF without GeoTIFF tags: the imaging readers know its pyramid better.</summary>
-    internal const int Low = 5;
-
-    /// <summary>Ordinary pictures (PNG, JPEG, …): GDAL reads them, libvips is the better choice.</summary>
-    internal const int Lower = 6;
-
-    /// <summary>Anything else: GDAL knows some two hundred formats, so it is worth a try last.</summary>
-    internal const int Fallback = 10;
-
     private static readonly HashSet<string> GeospatialExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".vrt", ".ntf", ".nitf", ".nc", ".nc4", ".jp2", ".j2k", ".img", ".hdf", ".hdf4", ".hdf5", ".h5", ".he5",
@@ -81,25 +63,25 @@ internal sealed class GdalReader : ITileSourceReader
 
         if (wantsProjection)
         {
-            return Projected;
+            return SourcePriority.Named;
         }
 
         if (GeospatialExtensions.Contains(extension))
         {
-            return Preferred;
+            return SourcePriority.Preferred;
         }
 
         if (TiffExtensions.Contains(extension) || IsTiff(header))
         {
             return GeoTiffHeader.HasGeoTags(header) switch
             {
-                true => Preferred,
-                false => Low,
-                null => High,
+                true => SourcePriority.Preferred,
+                false => SourcePriority.Low,
+                null => SourcePriority.High,
             };
         }
 
-        return PictureExtensions.Contains(extension) ? Lower : Fallback;
+        return PictureExtensions.Contains(extension) ? SourcePriority.Lower : SourcePriority.Fallback;
     }
 
     public ITileSource Open(string path, string? projection)
