@@ -75,7 +75,8 @@ public sealed class ViewerSession : IAsyncDisposable
         var readout = Page.Locator(".li-pixel[data-query]");
         var error = Page.Locator(".li-panel .li-error:not([hidden])");
         await readout.Or(error).First.WaitForAsync(new() { Timeout = 30_000 });
-        Assert.False(await error.IsVisibleAsync(), $"The pixel readout failed: {await error.TextContentAsync()}");
+        var failure = await Page.Locator(".li-panel .li-error").EvaluateAsync<string?>("e => e.hidden ? null : e.textContent");
+        Assert.True(failure is null, $"The pixel readout failed: {failure}");
         var query = await readout.GetAttributeAsync("data-query") ?? string.Empty;
         var valueLine = (await readout.InnerTextAsync()).Split('\n').Single(line => line.StartsWith("value: ", StringComparison.Ordinal));
         return (query, JsonNode.Parse(valueLine["value: ".Length..]));
