@@ -1,4 +1,5 @@
 using LargeImage.MinimalApi.Caching;
+using LargeImage.MinimalApi.Diagnostics;
 using LargeImage.MinimalApi.Hosting;
 using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Options;
@@ -38,8 +39,11 @@ public static class LargeImageServiceCollectionExtensions
         var options = services.AddOptions<LargeImageOptions>();
         configure(options);
         options.ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LargeImageOptions>, CacheOptionsValidation>());
 
         services.AddProblemDetails();
+        services.AddMetrics();
+        services.TryAddSingleton<LargeImageMetrics>();
         services.TryAddSingleton<FileReferenceResolver>();
         services.TryAddSingleton(provider =>
         {
@@ -49,7 +53,7 @@ public static class LargeImageServiceCollectionExtensions
         });
         services.TryAddSingleton<TileSourceCache>();
         services.TryAddSingleton<ImageSourceProvider>();
-        services.TryAddSingleton<RenderedCache>();
+        RenderedCacheRegistration.AddRenderedCache(services);
         services.TryAddSingleton(provider => new LargeImageInspector(provider.GetRequiredService<ImageSourceProvider>()));
         return new LargeImageBuilder(services);
     }
