@@ -27,7 +27,8 @@ internal static class TileEndpoints
         group.MapGet("tiles/{z:int}/{x:int}/{y:int}.{fmt}", GetTile)
             .WithName("LargeImage.GetTile")
             .WithSummary("A tile")
-            .WithDescription("Tile (z, x, y) of the opened grid; z = 0 is the lowest resolution. fmt: png, jpeg/jpg, webp, tif/tiff.");
+            .WithDescription("Tile (z, x, y) of the opened grid; z = 0 is the lowest resolution. fmt: png, jpeg/jpg, webp, tif/tiff.")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/png", "image/jpeg", "image/webp", "image/tiff");
         group.MapGet("tiles/{z:int}/{x:int}/{y:int}/corners", GetTileCorners)
             .WithName("LargeImage.GetTileCorners")
             .WithSummary("Tile corners")

@@ -86,6 +86,10 @@ public static class LargeImageEndpointRouteBuilderExtensions
             .AddEndpointFilterFactory(ServerTimingFilter.Create)
             .AddEndpointFilter<ProblemFilter>()
             .AddEndpointFilter<HttpCacheHeadersFilter>();
+        group.DocumentGroupRouteParameters()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group
             .MapInfoEndpoints()
             .MapTileEndpoints();
