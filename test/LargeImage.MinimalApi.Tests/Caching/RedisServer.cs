@@ -9,6 +9,12 @@ internal sealed class RedisServer : IDisposable
 {
     public const string MissingReason = "redis-server is not installed (src/install-native-deps.sh --test installs it).";
 
+    /// <summary>
+    /// A Redis timeout for tests on a loaded machine: the first command also connects, and the default gives up (and
+    /// renders locally, as it should in production) before a busy CI core gets there.
+    /// </summary>
+    public const string PatientTimeout = "00:00:05";
+
     private readonly Process process;
 
     private RedisServer(Process process, int port)

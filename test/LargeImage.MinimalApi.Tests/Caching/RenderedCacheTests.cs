@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using LargeImage.MinimalApi.Caching;
 using LargeImage.MinimalApi.Sources;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,8 +96,16 @@ public sealed class RenderedCacheTests
     {
         Skip.IfNot(RedisServer.IsInstalled, RedisServer.MissingReason);
         using var redis = await RedisServer.StartAsync();
-        using var a = new CacheHost(settings => settings.Cache.Redis = redis.Configuration);
-        using var b = new CacheHost(settings => settings.Cache.Redis = redis.Configuration);
+        using var a = new CacheHost(settings =>
+        {
+            settings.Cache.Redis = redis.Configuration;
+            settings.Cache.RedisTimeout = TimeSpan.Parse(RedisServer.PatientTimeout, CultureInfo.InvariantCulture);
+        });
+        using var b = new CacheHost(settings =>
+        {
+            settings.Cache.Redis = redis.Configuration;
+            settings.Cache.RedisTimeout = TimeSpan.Parse(RedisServer.PatientTimeout, CultureInfo.InvariantCulture);
+        });
         var key = Key($"tile/1/1/1/{Guid.NewGuid()}");
 
         var rendered = await a.Cache.GetOrRenderAsync(key, _ => [7, 7, 7], default);
