@@ -86,9 +86,11 @@ internal static class RenderedCacheRegistration
         var cache = CacheOptions(provider);
         var configuration = ConfigurationOptions.Parse(cache.Redis!);
 
-        // Keep serving while Redis is down or restarting: reconnect in the background, and never wait on a command
-        // longer than a request is willing to.
+        // Keep serving while Redis is down or restarting: reconnect in the background, fail commands at once while
+        // disconnected (rather than queueing them until a timeout) so the circuit breaker opens on the first one, and
+        // never wait on a command longer than a request is willing to.
         configuration.AbortOnConnectFail = false;
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         var timeout = (int)Math.Ceiling(cache.RedisTimeout.TotalMilliseconds);
         configuration.ConnectTimeout = Math.Max(timeout, 1000);
         configuration.SyncTimeout = timeout;
