@@ -9,7 +9,7 @@ namespace LargeImage.MinimalApi.Benchmarks;
 [MemoryDiagnoser]
 public class CachedTileBenchmark
 {
-    private const int Concurrency = 32;
+    private const int Concurrency = 64;
 
     private CachedTileServer server = null!;
     private HttpClient client = null!;

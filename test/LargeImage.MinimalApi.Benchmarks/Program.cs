@@ -6,7 +6,7 @@ using LargeImage.MinimalApi.Benchmarks;
 
 // In-process: the server and the client share the machine either way, and there is no second build to wait for.
 var config = DefaultConfig.Instance
-    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+    .AddJob(Job.Default.WithWarmupCount(5).WithIterationCount(20).WithToolchain(InProcessEmitToolchain.Instance))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 var summary = BenchmarkRunner.Run<CachedTileBenchmark>(config, args);
 
