@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Options;
 using Microsoft.Extensions.Hosting;
@@ -10,9 +12,19 @@ namespace LargeImage.MinimalApi.Sources;
 /// against the media root, absolute ones must lie inside an allowed root after resolving <c>..</c> and symlinks.
 /// Anything else is refused before it is touched.
 /// </summary>
+/// <remarks>
+/// Every request needs the file's current version (one stat), but walking its path for symlinks costs far more than
+/// serving a cached tile, so the checked final target of a reference is remembered for a few seconds. That is safe:
+/// what is remembered is a target that passed the root check, so a link re-pointed meanwhile can at worst keep
+/// serving the old, allowed, target until the entry expires.
+/// </remarks>
 internal sealed class FileReferenceResolver
 {
+    private const int MaxRemembered = 10_000;
+    private static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(5);
+
     private readonly string[] roots;
+    private readonly ConcurrentDictionary<string, (string Path, long CheckedAt)> checkedTargets = new(StringComparer.Ordinal);
 
     public FileReferenceResolver(IOptions<LargeImageOptions> options, IHostEnvironment environment)
     {
@@ -35,13 +47,7 @@ internal sealed class FileReferenceResolver
             throw new FileAccessDeniedException("Remote and virtual file references are not allowed.");
         }
 
-        var path = Path.GetFullPath(Path.IsPathRooted(reference) ? reference : Path.Combine(MediaRoot, reference));
-        path = FinalTarget(path);
-        if (!roots.Any(root => IsInside(path, root)))
-        {
-            throw new FileAccessDeniedException("The file lies outside the allowed folders.");
-        }
-
+        var path = CheckedTarget(reference);
         var info = new FileInfo(path);
         if (!info.Exists)
         {
@@ -49,6 +55,28 @@ internal sealed class FileReferenceResolver
         }
 
         return new ResolvedFile(path, $"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}");
+    }
+
+    private string CheckedTarget(string reference)
+    {
+        if (checkedTargets.TryGetValue(reference, out var known) && Stopwatch.GetElapsedTime(known.CheckedAt) < RememberFor)
+        {
+            return known.Path;
+        }
+
+        var path = FinalTarget(Path.GetFullPath(Path.IsPathRooted(reference) ? reference : Path.Combine(MediaRoot, reference)));
+        if (!roots.Any(root => IsInside(path, root)))
+        {
+            throw new FileAccessDeniedException("The file lies outside the allowed folders.");
+        }
+
+        if (checkedTargets.Count >= MaxRemembered)
+        {
+            checkedTargets.Clear();
+        }
+
+        checkedTargets[reference] = (path, Stopwatch.GetTimestamp());
+        return path;
     }
 
     private static string FinalTarget(string path)
