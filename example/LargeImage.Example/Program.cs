@@ -26,8 +26,9 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 await app.Services.GetRequiredService<DemoImageSeeder>().InitializeAsync();
 
+app.MapGallery();
 app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapScalarApiReference(scalar => scalar.DisableDefaultFonts());
 app.MapLargeImage();
 app.MapImageFileEndpoints();
 app.MapLargeImage<ImageFile>(app.MapGroup("/api/image-file/{id:int}").WithTags("Image files"), image => image.File);

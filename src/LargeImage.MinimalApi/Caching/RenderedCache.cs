@@ -33,7 +33,11 @@ internal sealed class RenderedCache
     /// The bytes for <paramref name="key"/>, from a cache level or from <paramref name="render"/>. The render runs in the
     /// calling request, with its cancellation; it must not depend on anything but what the key describes.
     /// </summary>
-    public async ValueTask<byte[]> GetOrRenderAsync(RenderKey key, Func<CancellationToken, byte[]> render, CancellationToken cancellationToken)
+    public ValueTask<byte[]> GetOrRenderAsync(RenderKey key, Func<CancellationToken, byte[]> render, CancellationToken cancellationToken) =>
+        GetOrRenderAsync(key, token => Task.FromResult(render(token)), cancellationToken);
+
+    /// <summary>As above, for renders that await (e.g. resolving a style's statistics first).</summary>
+    public async ValueTask<byte[]> GetOrRenderAsync(RenderKey key, Func<CancellationToken, Task<byte[]>> render, CancellationToken cancellationToken)
     {
         var canonical = key.Canonical;
 
@@ -48,11 +52,11 @@ internal sealed class RenderedCache
         var trace = LookupTrace.Begin();
         var bytes = await cache.GetOrSetAsync<byte[]>(
             canonical,
-            (context, token) =>
+            async (context, token) =>
             {
                 trace.Rendered = true;
                 var start = Stopwatch.GetTimestamp();
-                var rendered = render(token);
+                var rendered = await render(token);
                 metrics.Rendered(key.Kind, start);
                 if (rendered.Length > maxEntryBytes)
                 {
@@ -64,7 +68,7 @@ internal sealed class RenderedCache
                     context.Options.Size = Math.Max(1, rendered.Length);
                 }
 
-                return Task.FromResult(rendered);
+                return rendered;
             },
             token: cancellationToken);
         Answered(trace.Level);

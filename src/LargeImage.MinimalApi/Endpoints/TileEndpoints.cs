@@ -73,24 +73,29 @@ internal static class TileEndpoints
         [Description("Image format: png, jpeg, jpg, webp, tif or tiff.")] string fmt,
         [AsParameters] CommonQuery query,
         [AsParameters] EncodeQuery encode,
+        [AsParameters] StyleQuery styleQuery,
         HttpContext http,
         ImageSourceProvider provider,
+        ImageRenderer renderer,
         RenderedCache cache,
         IOptions<LargeImageOptions> options)
     {
         var format = OutputFormat.Parse(fmt);
         var quality = encode.ParseQuality();
+        var style = styleQuery.Parse();
         var resampling = encode.Resampling?.Trim().ToLowerInvariant();
         var request = await provider.ResolveAsync(http, query);
-        var key = RenderKey.For(request, $"tile/{z}/{x}/{y}/{resampling}", string.Empty, format.Name, format.IsLossy ? quality : 0);
+        var key = RenderKey.For(
+            request, $"tile/{z}/{x}/{y}/{resampling}", style?.Canonical ?? string.Empty, format.Name, format.IsLossy ? quality : 0);
         if (ConditionalRequest.IsNotModified(http, key.ETag))
         {
             return NotModifiedHttpResult.Instance;
         }
 
-        var bytes = await cache.GetOrRenderAsync(key, _ =>
+        var bytes = await cache.GetOrRenderAsync(key, async token =>
         {
             using var image = provider.Open(request);
+            var resolved = await renderer.ResolveAsync(style, image, token);
             Raster raster;
             using (ServerTiming.Measure("read"))
             {
@@ -100,7 +105,8 @@ internal static class TileEndpoints
             RgbaImage rendered;
             using (ServerTiming.Measure("render"))
             {
-                rendered = DefaultRenderer.Render(raster, image.Source.GetBands(image.Frame));
+                rendered = ImageRenderer.Render(
+                    raster, resolved, image, frame => image.Source.ReadTile(z, x, y, new ReadOptions(frame, resampling)));
             }
 
             if (image.Projection is not null && !options.Value.TransparentOutsideImage && rendered.IsFullyTransparent())

@@ -17,7 +17,7 @@ public static class LargeImageEndpointRouteBuilderExtensions
         typeof(LargeImageEndpointRouteBuilderExtensions).GetMethod(nameof(RecordParameterHolder), BindingFlags.NonPublic | BindingFlags.Static)!
             .GetParameters()[0];
 
-    /// <summary>Maps the routes that describe the server: <c>sources</c>, <c>formats</c>, <c>colormaps</c>.</summary>
+    /// <summary>Maps the routes that describe the server (<c>sources</c>, <c>formats</c>, <c>colormaps</c>) and the viewer's bundled files.</summary>
     /// <param name="endpoints">The application.</param>
     /// <param name="prefix">Route prefix of the group.</param>
     /// <returns>The group, for authorization, tags or rate limits.</returns>
@@ -27,7 +27,7 @@ public static class LargeImageEndpointRouteBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         var group = endpoints.MapGroup(prefix).WithTags("Large image");
         group.AddEndpointFilter<ProblemFilter>();
-        return group.MapStandaloneEndpoints();
+        return group.MapStandaloneEndpoints().MapViewerAssetEndpoints();
     }
 
     /// <summary>
@@ -92,7 +92,9 @@ public static class LargeImageEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group
             .MapInfoEndpoints()
-            .MapTileEndpoints();
+            .MapTileEndpoints()
+            .MapDataEndpoints()
+            .MapViewerEndpoints();
     }
 
     private static void RecordParameterHolder(object record) => GC.KeepAlive(record);

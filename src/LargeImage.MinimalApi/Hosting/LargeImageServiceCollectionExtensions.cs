@@ -3,7 +3,12 @@ using LargeImage.MinimalApi.Diagnostics;
 using LargeImage.MinimalApi.Hosting;
 using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Options;
+using LargeImage.MinimalApi.Rendering;
+using LargeImage.MinimalApi.Rendering.Histograms;
 using LargeImage.MinimalApi.Sources;
+using LargeImage.MinimalApi.Sources.Gdal;
+using LargeImage.MinimalApi.Sources.OpenSlide;
+using LargeImage.MinimalApi.Sources.Vips;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -45,6 +50,10 @@ public static class LargeImageServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<LargeImageMetrics>();
         services.TryAddSingleton<FileReferenceResolver>();
+        // Registration order breaks priority ties: GDAL, then libvips, then OpenSlide.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, GdalReader>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, VipsReader>(_ => new VipsReader()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, OpenSlideReader>(_ => new OpenSlideReader()));
         services.TryAddSingleton(provider =>
         {
             var value = provider.GetRequiredService<IOptions<LargeImageOptions>>().Value;
@@ -54,6 +63,8 @@ public static class LargeImageServiceCollectionExtensions
         services.TryAddSingleton<TileSourceCache>();
         services.TryAddSingleton<ImageSourceProvider>();
         RenderedCacheRegistration.AddRenderedCache(services);
+        services.TryAddSingleton<HistogramService>();
+        services.TryAddSingleton<ImageRenderer>();
         services.TryAddSingleton(provider => new LargeImageInspector(provider.GetRequiredService<ImageSourceProvider>()));
         return new LargeImageBuilder(services);
     }

@@ -48,4 +48,13 @@ public sealed class LargeImageOptions
     /// the cache level that answered, for browser developer tools. Default <see cref="LargeImageDefaults.ServerTiming"/>.
     /// </summary>
     public bool ServerTiming { get; set; } = LargeImageDefaults.ServerTiming;
+
+    /// <summary>
+    /// XYZ tile URL template (<c>https://…/{z}/{x}/{y}.png</c>) of a basemap drawn under geospatial images in the
+    /// viewer. Default: none, so the viewer works offline and sends nothing to third parties.
+    /// </summary>
+    public string? ViewerBasemapUrl { get; set; }
+
+    /// <summary>Attribution the basemap's terms require, shown on the map (HTML allowed). Default: none.</summary>
+    public string? ViewerBasemapAttribution { get; set; }
 }

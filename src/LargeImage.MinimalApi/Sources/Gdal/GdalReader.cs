@@ -1,0 +1,120 @@
+using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Native;
+using LargeImage.MinimalApi.Options;
+using Microsoft.Extensions.Options;
+
+namespace LargeImage.MinimalApi.Sources.Gdal;
+
+/// <summary>
+/// The GDAL reader: first choice for geospatial formats and for any request in a projection, a fallback for
+/// generic images. Priorities are on <see cref="SourcePriority"/>'s scale: a projection or a geospatial format puts GDAL first; a TIFF without GeoTIFF tags is left to the imaging readers.
+/// </summary>
+internal sealed class GdalReader : ITileSourceReader
+{
+    private static readonly HashSet<string> GeospatialExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".vrt", ".ntf", ".nitf", ".nc", ".nc4", ".jp2", ".j2k", ".img", ".hdf", ".hdf4", ".hdf5", ".h5", ".he5",
+        ".grib", ".grb", ".grb2", ".grib2", ".dem", ".dt0", ".dt1", ".dt2", ".asc", ".bil", ".bip", ".bsq", ".ecw",
+        ".sid", ".geotiff", ".gtiff", ".kea", ".mrf", ".rst", ".sdat", ".tl2", ".hgt", ".gpkg", ".zarr",
+    };
+
+    private static readonly HashSet<string> TiffExtensions = new(StringComparer.OrdinalIgnoreCase) { ".tif", ".tiff", ".gtif" };
+
+    private static readonly HashSet<string> PictureExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".heic", ".avif",
+    };
+
+    /// <summary>Whole-slide formats that GDAL misreads (labels as overviews) or cannot read at all.</summary>
+    private static readonly HashSet<string> SlideExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".svs", ".ndpi", ".mrxs", ".vms", ".vmu", ".scn", ".bif", ".svslide", ".isyntax",
+    };
+
+    private readonly int handlesPerFile;
+    private readonly Lazy<(bool Available, string Version)> status;
+
+    public GdalReader(IOptions<LargeImageOptions> options)
+        : this(options.Value.DatasetHandlesPerFile)
+    {
+    }
+
+    internal GdalReader(int handlesPerFile = LargeImageDefaults.DatasetHandlesPerFile)
+    {
+        this.handlesPerFile = handlesPerFile;
+        status = new Lazy<(bool, string)>(Probe);
+    }
+
+    public string Name => GdalTileSource.ReaderName;
+
+    public bool IsAvailable => status.Value.Available;
+
+    public string Version => status.Value.Version;
+
+    public int? GetPriority(string path, ReadOnlySpan<byte> header, bool wantsProjection)
+    {
+        var extension = Path.GetExtension(StripQuery(path));
+        if (SlideExtensions.Contains(extension))
+        {
+            return null;
+        }
+
+        if (wantsProjection)
+        {
+            return SourcePriority.Named;
+        }
+
+        if (GeospatialExtensions.Contains(extension))
+        {
+            return SourcePriority.Preferred;
+        }
+
+        if (TiffExtensions.Contains(extension) || IsTiff(header))
+        {
+            return GeoTiffHeader.HasGeoTags(header) switch
+            {
+                true => SourcePriority.Preferred,
+                false => SourcePriority.Low,
+                null => SourcePriority.High,
+            };
+        }
+
+        return PictureExtensions.Contains(extension) ? SourcePriority.Lower : SourcePriority.Fallback;
+    }
+
+    public ITileSource Open(string path, string? projection)
+    {
+        try
+        {
+            return GdalTileSource.Open(path, projection, handlesPerFile);
+        }
+        catch (NativeLibraryException e)
+        {
+            // GDAL names the file by its full path; the client gets the file name only, never the server's layout.
+            var name = Path.GetFileName(StripQuery(path));
+            var reason = e.Message.StartsWith("GDAL: ", StringComparison.Ordinal) ? e.Message["GDAL: ".Length..] : e.Message;
+            throw new UnsupportedFileException($"GDAL cannot read {name}: {reason.Replace(path, name, StringComparison.Ordinal)}", e);
+        }
+    }
+
+    private static bool IsTiff(ReadOnlySpan<byte> header) =>
+        header.Length >= 4 && ((header[0] == 'I' && header[1] == 'I') || (header[0] == 'M' && header[1] == 'M'));
+
+    private static string StripQuery(string path)
+    {
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? path : path[..query];
+    }
+
+    private static (bool, string) Probe()
+    {
+        try
+        {
+            return (true, Interop.Gdal.VersionInfo());
+        }
+        catch (NativeLibraryException e)
+        {
+            return (false, e.Message);
+        }
+    }
+}

@@ -1,0 +1,308 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Models;
+using LargeImage.MinimalApi.Native;
+using LargeImage.MinimalApi.Sources.Vips;
+using NetVips;
+using Interop = LargeImage.MinimalApi.Native.Interop;
+
+namespace LargeImage.MinimalApi.Sources.OpenSlide;
+
+/// <summary>
+/// A whole-slide image read through OpenSlide, served on large_image's power-of-two tile pyramid: each tile is
+/// read from the best OpenSlide level for its downsample and reduced when that level is finer than the tile's.
+/// OpenSlide handles are thread-safe, so one handle serves every concurrent request.
+/// </summary>
+internal sealed class OpenSlideTileSource : ITileSource
+{
+    private const int Bands = 4;
+
+    /// <summary>Rows of level pixels read per OpenSlide call when reducing, bounding memory for slides without small levels.</summary>
+    private const int StripPixels = 4096 * 1024;
+
+    private const int StatisticsSize = 2048;
+
+    private readonly string path;
+    private readonly Lock sync = new();
+    private readonly TilePyramid pyramid;
+    private readonly OpenSlideLevel[] levels;
+    private readonly IReadOnlyDictionary<string, string> properties;
+    private readonly IReadOnlyDictionary<string, (long Width, long Height)> associated;
+    private readonly string vendor;
+    private readonly Lazy<IReadOnlyList<BandInfo>> bands;
+    private OpenSlideHandle handle;
+
+    /// <summary>Takes ownership of <paramref name="slide"/>.</summary>
+    /// <exception cref="NativeLibraryException">The slide cannot be read.</exception>
+    public OpenSlideTileSource(string path, OpenSlideHandle slide, int tileSize)
+    {
+        this.path = path;
+        handle = slide;
+        vendor = Interop.OpenSlide.DetectVendor(path) ?? "unknown";
+        var count = Interop.OpenSlide.GetLevelCount(slide);
+        var readable = new List<OpenSlideLevel>();
+        for (var index = 0; index < count; index++)
+        {
+            var (width, height) = Interop.OpenSlide.GetLevelDimensions(slide, index);
+            if (width > 0 && height > 0)
+            {
+                readable.Add(OpenSlideLevel.Create(index, width, height, Interop.OpenSlide.GetLevelDownsample(slide, index)));
+            }
+        }
+
+        if (readable.Count == 0 || readable[0].Index != 0)
+        {
+            throw new NativeLibraryException("OpenSlide", "The slide has no readable full-resolution level.");
+        }
+
+        levels = [.. readable];
+        _ = Interop.OpenSlide.ReadRegion(slide, 0, 0, 0, 1, 1);
+        properties = Interop.OpenSlide.GetPropertyNames(slide)
+            .ToDictionary(name => name, name => Interop.OpenSlide.GetPropertyValue(slide, name) ?? string.Empty, StringComparer.Ordinal);
+        associated = Interop.OpenSlide.GetAssociatedImageNames(slide)
+            .ToDictionary(name => name, name => Interop.OpenSlide.GetAssociatedImageDimensions(slide, name), StringComparer.Ordinal);
+        pyramid = new TilePyramid(levels[0].Width, levels[0].Height, tileSize, tileSize);
+        var mmX = Number("openslide.mpp-x") * 1e-3;
+        var mmY = Number("openslide.mpp-y") * 1e-3;
+        Metadata = new ImageMetadata
+        {
+            Levels = pyramid.Levels,
+            SizeX = pyramid.SizeX,
+            SizeY = pyramid.SizeY,
+            TileWidth = tileSize,
+            TileHeight = tileSize,
+            // large_image estimates the magnification from the pixel size when the slide does not state it.
+            Magnification = Number("openslide.objective-power") ?? (mmX is { } mm ? 0.01 / mm : null),
+            MmX = mmX,
+            MmY = mmY,
+            DType = PixelType.UInt8.ToDType(),
+            BandCount = Bands,
+        };
+        bands = new Lazy<IReadOnlyList<BandInfo>>(ComputeBands);
+    }
+
+    public string Reader => OpenSlideReader.ReaderName;
+
+    public ImageMetadata Metadata { get; }
+
+    public int FrameCount => 1;
+
+    public IReadOnlyList<string> AssociatedImageNames => associated.Keys.ToList();
+
+    public JsonObject GetInternalMetadata()
+    {
+        var openslide = new JsonObject();
+        foreach (var (name, value) in properties)
+        {
+            openslide[name] = value;
+        }
+
+        var result = new JsonObject
+        {
+            ["openslide"] = openslide,
+            ["vendor"] = vendor,
+            ["openslideVersion"] = Interop.OpenSlide.Version(),
+            ["levels"] = new JsonArray(levels.Select(l => (JsonNode?)new JsonObject
+            {
+                ["level"] = l.Index,
+                ["width"] = l.Width,
+                ["height"] = l.Height,
+                ["downsample"] = l.Downsample,
+            }).ToArray()),
+            ["associatedImages"] = new JsonArray(associated.Keys.Select(k => (JsonNode?)k).ToArray()),
+        };
+        if (properties.TryGetValue("openslide.comment", out var comment)
+            && comment.Split('\n', 2)[0].Trim() is var leader && leader.Contains("aperio", StringComparison.OrdinalIgnoreCase))
+        {
+            result["aperio_version"] = leader;
+        }
+
+        if (Interop.OpenSlide.HasIccProfiles && WithSlide(Interop.OpenSlide.ReadIccProfile) is { } icc)
+        {
+            result["iccProfileBytes"] = icc.Length;
+        }
+
+        return result;
+    }
+
+    public IReadOnlyList<BandInfo> GetBands(int frame)
+    {
+        CheckFrame(frame);
+        return bands.Value;
+    }
+
+    public Raster ReadTile(int z, int x, int y, ReadOptions options)
+    {
+        CheckFrame(options.Frame);
+        var window = pyramid.TileWindow(z, x, y);
+        return Read(window, pyramid.TileWidth, pyramid.TileHeight, pyramid.ScaleOf(z), Enums.Kernel.Lanczos3);
+    }
+
+    public TileCorners GetTileCorners(int z, int x, int y) => pyramid.Corners(z, x, y);
+
+    public Raster ReadRegion(PixelWindow window, int width, int height, ReadOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        CheckFrame(options.Frame);
+        var kernel = VipsPixels.KernelFor(options.Resampling, Enums.Kernel.Nearest);
+        return Read(window, width, height, Math.Min(window.Width / width, window.Height / height), kernel);
+    }
+
+    public IReadOnlyList<double>? ReadPixel(long x, long y, ReadOptions options)
+    {
+        CheckFrame(options.Frame);
+        if (x < 0 || y < 0 || x >= pyramid.SizeX || y >= pyramid.SizeY)
+        {
+            return null;
+        }
+
+        var rgba = WithSlide(slide => Interop.OpenSlide.ReadRegion(slide, x, y, 0, 1, 1));
+        return rgba.Select(b => (double)b).ToArray();
+    }
+
+    public Raster ReadAssociatedImage(string name)
+    {
+        if (!associated.TryGetValue(name, out var size))
+        {
+            throw new ImageNotFoundException($"There is no associated image '{name}'.");
+        }
+
+        var rgba = WithSlide(slide => Interop.OpenSlide.ReadAssociatedImage(slide, name, (int)size.Width, (int)size.Height));
+        return Raster.FromBytes((int)size.Width, (int)size.Height, Bands, rgba);
+    }
+
+    public void Dispose() => handle.Dispose();
+
+    private Raster Read(PixelWindow window, int width, int height, double downsample, Enums.Kernel kernel)
+    {
+        var best = WithSlide(slide => Interop.OpenSlide.GetBestLevelForDownsample(slide, downsample));
+        var level = levels.LastOrDefault(l => l.Index <= best && l.Downsample <= Math.Max(1, downsample) + 1e-9);
+        var plan = RegionPlan.Compute(window, width, height, level.Downsample, level.Downsample, level.Width, level.Height);
+        if (plan.IsEmpty)
+        {
+            return VipsPixels.Compose(null, plan, width, height, Bands, PixelType.UInt8);
+        }
+
+        var factor = downsample / level.Downsample;
+        var integral = Math.Round(factor);
+        using var block = integral >= 2 && Math.Abs(factor - integral) < 1e-9
+            ? ReadReduced(level, plan, (int)integral)
+            : ReadResampled(level, plan, kernel);
+        return VipsPixels.Compose(block, plan, width, height, Bands, PixelType.UInt8);
+    }
+
+    private Image ReadResampled(OpenSlideLevel level, RegionPlan plan, Enums.Kernel kernel)
+    {
+        using var image = ReadLevel(level, plan.CropX, plan.CropY, plan.CropWidth, plan.CropHeight);
+        return VipsPixels.Resample(image, plan.OutWidth, plan.OutHeight, kernel);
+    }
+
+    /// <summary>
+    /// Box-reduces by a whole factor in strips whose height is a multiple of it, so a tile of a slide without
+    /// small levels never holds the whole full-resolution area at once and strips join without seams.
+    /// </summary>
+    private Image ReadReduced(OpenSlideLevel level, RegionPlan plan, int factor)
+    {
+        var stripRows = Math.Max(factor, StripPixels / Math.Max(1, plan.CropWidth) / factor * factor);
+        var strips = new List<Image>();
+        try
+        {
+            for (var row = 0; row < plan.CropHeight; row += stripRows)
+            {
+                var rows = Math.Min(stripRows, plan.CropHeight - row);
+                using var strip = ReadLevel(level, plan.CropX, plan.CropY + row, plan.CropWidth, rows);
+                using var premultiplied = strip.Premultiply();
+                using var shrunk = premultiplied.Shrink(factor, factor, ceil: true);
+                strips.Add(shrunk.Unpremultiply().Cast(Enums.BandFormat.Uchar));
+            }
+
+            using var joined = strips.Count == 1 ? strips[0].Copy() : Image.Arrayjoin([.. strips], across: 1);
+            return VipsPixels.FitExactly(joined, plan.OutWidth, plan.OutHeight);
+        }
+        finally
+        {
+            foreach (var strip in strips)
+            {
+                strip.Dispose();
+            }
+        }
+    }
+
+    private Image ReadLevel(OpenSlideLevel level, int x, int y, int width, int height)
+    {
+        var rgba = WithSlide(slide => Interop.OpenSlide.ReadRegion(
+            slide, (long)Math.Round(x * level.Downsample), (long)Math.Round(y * level.Downsample), level.Index, width, height));
+        return Image.NewFromMemory(rgba, width, height, Bands, Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+    }
+
+    private IReadOnlyList<BandInfo> ComputeBands()
+    {
+        var scale = Math.Max(1, Math.Max(pyramid.SizeX, pyramid.SizeY) / (double)StatisticsSize);
+        var width = (int)Math.Max(1, Math.Round(pyramid.SizeX / scale));
+        var height = (int)Math.Max(1, Math.Round(pyramid.SizeY / scale));
+        var raster = Read(new PixelWindow(0, 0, pyramid.SizeX, pyramid.SizeY), width, height, scale, Enums.Kernel.Linear);
+        using var image = Image.NewFromMemory(raster.Bytes!, width, height, Bands, Enums.BandFormat.Uchar);
+        return BandStatistics.Compute(image);
+    }
+
+    /// <summary>
+    /// Runs a call on the current handle. OpenSlide latches the first error on a handle forever, so after a
+    /// failure the handle is replaced by a fresh one (in-flight calls keep the old one alive until they finish).
+    /// </summary>
+    private T WithSlide<T>(Func<OpenSlideHandle, T> call)
+    {
+        var slide = Volatile.Read(ref handle);
+        try
+        {
+            return call(slide);
+        }
+        catch (NativeLibraryException)
+        {
+            Reopen(slide);
+            throw;
+        }
+    }
+
+    private void Reopen(OpenSlideHandle failed)
+    {
+        lock (sync)
+        {
+            if (!ReferenceEquals(handle, failed))
+            {
+                return;
+            }
+
+            OpenSlideHandle? fresh;
+            try
+            {
+                fresh = Interop.OpenSlide.Open(path);
+            }
+            catch (NativeLibraryException)
+            {
+                return;
+            }
+
+            if (fresh is not null)
+            {
+                Volatile.Write(ref handle, fresh);
+                failed.Dispose();
+            }
+        }
+    }
+
+    private void CheckFrame(int frame)
+    {
+        if (frame != 0)
+        {
+            throw new InvalidParameterException("frame", $"Frame {frame} does not exist; this image has a single frame 0.");
+        }
+    }
+
+    private double? Number(string property) =>
+        properties.TryGetValue(property, out var text)
+        && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : null;
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using LargeImage.MinimalApi.Models;
+using NetVips;
+
+namespace LargeImage.MinimalApi.Sources.Vips;
+
+/// <summary>
+/// What a file holds once its pages are sorted out: per frame the levels stored in the file (finest first),
+/// the associated images, frame axes and physical scale. Owns the opened page images until a source takes them.
+/// </summary>
+internal sealed record VipsLayout
+{
+    public required string Loader { get; init; }
+
+    /// <summary>Per frame, the stored levels finest first; the first is full resolution.</summary>
+    public required IReadOnlyList<IReadOnlyList<StoredLevel>> Frames { get; init; }
+
+    /// <summary>Associated image name to the TIFF page holding it.</summary>
+    public required IReadOnlyDictionary<string, int> AssociatedPages { get; init; }
+
+    public IReadOnlyList<FrameInfo>? FrameInfos { get; init; }
+
+    public IReadOnlyList<string>? Channels { get; init; }
+
+    public double? MmX { get; init; }
+
+    public double? MmY { get; init; }
+
+    public double? Magnification { get; init; }
+
+    public required JsonObject Internal { get; init; }
+
+    public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>A level stored in the file and its power-of-two downsample from full resolution.</summary>
+    internal readonly record struct StoredLevel(Image Image, long Downsample);
+}

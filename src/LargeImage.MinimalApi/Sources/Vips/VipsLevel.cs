@@ -1,0 +1,78 @@
+using NetVips;
+
+namespace LargeImage.MinimalApi.Sources.Vips;
+
+/// <summary>
+/// One level of a frame's virtual pyramid: a level stored in the file, or one synthesised by halving the next
+/// finer level. Synthesised levels are lazy libvips pipelines (only the pixels a read needs are computed);
+/// small ones are computed once and kept in memory, so low-zoom tiles of a big plain image or an un-pyramided
+/// TIFF do not re-read the whole image every time.
+/// </summary>
+internal sealed class VipsLevel : IDisposable
+{
+    /// <summary>Synthesised levels up to this many pixels are kept in memory once computed.</summary>
+    private const long MaterialisePixels = 2048L * 2048L;
+
+    private readonly Lazy<Image> shape;
+    private readonly Lazy<Image> pixels;
+    private readonly Image? stored;
+
+    private VipsLevel(long downsample, Image? stored, Lazy<Image> shape, Lazy<Image> pixels)
+    {
+        Downsample = downsample;
+        this.stored = stored;
+        this.shape = shape;
+        this.pixels = pixels;
+    }
+
+    /// <summary>Full-resolution pixels per pixel of this level (a power of two).</summary>
+    public long Downsample { get; }
+
+    public bool IsStored => stored is not null;
+
+    public int Width => shape.Value.Width;
+
+    public int Height => shape.Value.Height;
+
+    /// <summary>The image to read pixels from; safe to share between threads (reads create their own regions).</summary>
+    public Image Pixels => pixels.Value;
+
+    public static VipsLevel Stored(Image image, long downsample) =>
+        new(downsample, image, new Lazy<Image>(image), new Lazy<Image>(image));
+
+    public static VipsLevel Synthesise(VipsLevel finer)
+    {
+        var shape = new Lazy<Image>(() => finer.shape.Value.Shrink(2, 2));
+        var pixels = new Lazy<Image>(() =>
+        {
+            var halved = finer.Pixels.Shrink(2, 2);
+            if ((long)halved.Width * halved.Height > MaterialisePixels)
+            {
+                return halved;
+            }
+
+            using (halved)
+            {
+                return halved.CopyMemory();
+            }
+        });
+        return new VipsLevel(finer.Downsample * 2, null, shape, pixels);
+    }
+
+    public void Dispose()
+    {
+        stored?.Dispose();
+        if (stored is null)
+        {
+            if (shape.IsValueCreated)
+            {
+                shape.Value.Dispose();
+            }
+
+            if (pixels.IsValueCreated)
+            {
+                pixels.Value.Dispose();
+            }
+        }
+    }
+}

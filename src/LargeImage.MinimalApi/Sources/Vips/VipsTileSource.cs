@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Models;
+using NetVips;
+
+namespace LargeImage.MinimalApi.Sources.Vips;
+
+/// <summary>
+/// A file read through libvips, served on large_image's power-of-two tile pyramid. Each frame maps every
+/// virtual level to a stored page or sub-IFD, or synthesises it from the next finer level. The opened page
+/// images are shared by concurrent reads: libvips images are immutable and every read builds its own pipeline.
+/// </summary>
+internal sealed class VipsTileSource : ITileSource
+{
+    /// <summary>Long side of the image band statistics are computed on.</summary>
+    private const int StatisticsSize = 2048;
+
+    private readonly string path;
+    private readonly TilePyramid pyramid;
+    private readonly VipsLevel[][] frames;
+    private readonly IReadOnlyDictionary<string, int> associatedPages;
+    private readonly JsonObject internalMetadata;
+    private readonly PixelType pixelType;
+    private readonly int bandCount;
+    private readonly ConcurrentDictionary<int, Lazy<IReadOnlyList<BandInfo>>> bands = new();
+
+    public VipsTileSource(string path, VipsLayout layout, int tileSize)
+    {
+        this.path = path;
+        var full = layout.Frames[0][0].Image;
+        pixelType = VipsPixels.ToPixelType(full.Format);
+        bandCount = full.Bands;
+        pyramid = new TilePyramid(full.Width, full.Height, tileSize, tileSize);
+        associatedPages = layout.AssociatedPages;
+        var warnings = new JsonArray(layout.Warnings.Select(w => (JsonNode?)w).ToArray());
+        frames = layout.Frames.Select(stored => BuildLevels(stored, warnings)).ToArray();
+        internalMetadata = (JsonObject)layout.Internal.DeepClone();
+        internalMetadata["tilePyramid"] = new JsonObject
+        {
+            ["levels"] = pyramid.Levels,
+            ["storedLevels"] = new JsonArray(frames[0].Select((l, z) => (z, l)).Where(e => e.l.IsStored).Select(e => (JsonNode?)e.z).ToArray()),
+        };
+        internalMetadata["warnings"] = warnings;
+        var (indexRange, indexStride) = layout.FrameInfos is { } infos ? FrameAxes.Describe(infos) : (null, null);
+        Metadata = new ImageMetadata
+        {
+            Levels = pyramid.Levels,
+            SizeX = pyramid.SizeX,
+            SizeY = pyramid.SizeY,
+            TileWidth = tileSize,
+            TileHeight = tileSize,
+            Magnification = layout.Magnification,
+            MmX = layout.MmX,
+            MmY = layout.MmY,
+            DType = pixelType.ToDType(),
+            BandCount = bandCount,
+            Frames = layout.FrameInfos,
+            IndexRange = indexRange,
+            IndexStride = indexStride,
+            Channels = layout.Channels,
+            ChannelMap = layout.Channels?.Select((name, c) => (name, c)).ToDictionary(e => e.name, e => e.c),
+        };
+    }
+
+    public string Reader => VipsReader.ReaderName;
+
+    public ImageMetadata Metadata { get; }
+
+    public int FrameCount => frames.Length;
+
+    public IReadOnlyList<string> AssociatedImageNames => associatedPages.Keys.ToList();
+
+    public JsonObject GetInternalMetadata() => (JsonObject)internalMetadata.DeepClone();
+
+    public IReadOnlyList<BandInfo> GetBands(int frame)
+    {
+        var levels = Frame(frame);
+        return bands.GetOrAdd(frame, _ => new Lazy<IReadOnlyList<BandInfo>>(() => Guard(() =>
+        {
+            var scale = Math.Max(pyramid.SizeX, pyramid.SizeY) / (double)StatisticsSize;
+            var level = levels[pyramid.LevelForDownsample(Math.Max(1, scale))];
+            return BandStatistics.Compute(level.Pixels);
+        }))).Value;
+    }
+
+    public Raster ReadTile(int z, int x, int y, ReadOptions options)
+    {
+        var levels = Frame(options.Frame);
+        var window = pyramid.TileWindow(z, x, y);
+        return Guard(() => Read(levels[z], window, pyramid.TileWidth, pyramid.TileHeight, Enums.Kernel.Lanczos3));
+    }
+
+    public TileCorners GetTileCorners(int z, int x, int y) => pyramid.Corners(z, x, y);
+
+    public Raster ReadRegion(PixelWindow window, int width, int height, ReadOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        var levels = Frame(options.Frame);
+        var kernel = VipsPixels.KernelFor(options.Resampling, Enums.Kernel.Nearest);
+        var downsample = Math.Min(window.Width / width, window.Height / height);
+        return Guard(() => Read(levels[pyramid.LevelForDownsample(downsample)], window, width, height, kernel));
+    }
+
+    public IReadOnlyList<double>? ReadPixel(long x, long y, ReadOptions options)
+    {
+        var levels = Frame(options.Frame);
+        if (x < 0 || y < 0 || x >= pyramid.SizeX || y >= pyramid.SizeY)
+        {
+            return null;
+        }
+
+        return Guard(() => levels[^1].Pixels.Getpoint((int)x, (int)y));
+    }
+
+    public Raster ReadAssociatedImage(string name)
+    {
+        if (!associatedPages.TryGetValue(name, out var page))
+        {
+            throw new ImageNotFoundException($"There is no associated image '{name}'.");
+        }
+
+        return Guard(() =>
+        {
+            using var image = VipsLayoutReader.LoadPage(path, page, null);
+            return VipsPixels.ToRaster(image);
+        });
+    }
+
+    public void Dispose()
+    {
+        foreach (var level in frames.SelectMany(f => f))
+        {
+            level.Dispose();
+        }
+    }
+
+    private VipsLevel[] BuildLevels(IReadOnlyList<VipsLayout.StoredLevel> stored, JsonArray warnings)
+    {
+        var levels = new VipsLevel[pyramid.Levels];
+        var coarsestStored = stored.Max(s => s.Downsample);
+        for (var z = pyramid.Levels - 1; z >= 0; z--)
+        {
+            var scale = pyramid.ScaleOf(z);
+            var match = stored.FirstOrDefault(s => s.Downsample == scale);
+            if (match.Image is not null)
+            {
+                levels[z] = VipsLevel.Stored(match.Image, scale);
+                continue;
+            }
+
+            levels[z] = VipsLevel.Synthesise(levels[z + 1]);
+            if (scale < coarsestStored && warnings.Count < 64)
+            {
+                warnings.Add($"Level {z} (downsample {scale}) is not stored in the file; it is synthesised from the next finer level.");
+            }
+        }
+
+        foreach (var unused in stored.Where(s => levels.All(l => l.Downsample != s.Downsample)))
+        {
+            unused.Image.Dispose();
+        }
+
+        return levels;
+    }
+
+    private VipsLevel[] Frame(int frame)
+    {
+        if (frame < 0 || frame >= frames.Length)
+        {
+            throw new InvalidParameterException("frame", $"Frame {frame} does not exist; frames are 0 to {frames.Length - 1}.");
+        }
+
+        return frames[frame];
+    }
+
+    private Raster Read(VipsLevel level, PixelWindow window, int width, int height, Enums.Kernel kernel)
+    {
+        var plan = RegionPlan.Compute(window, width, height, level.Downsample, level.Downsample, level.Width, level.Height);
+        if (plan.IsEmpty)
+        {
+            return VipsPixels.Compose(null, plan, width, height, bandCount, pixelType);
+        }
+
+        using var crop = level.Pixels.Crop(plan.CropX, plan.CropY, plan.CropWidth, plan.CropHeight);
+        using var block = VipsPixels.Resample(crop, plan.OutWidth, plan.OutHeight, kernel);
+        return VipsPixels.Compose(block, plan, width, height, bandCount, pixelType);
+    }
+
+    /// <summary>The one place libvips read failures become the package's exception.</summary>
+    private static T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (VipsException e)
+        {
+            throw new NativeLibraryException("libvips", e.Message.Trim());
+        }
+    }
+}

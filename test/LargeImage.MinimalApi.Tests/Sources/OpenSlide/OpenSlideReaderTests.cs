@@ -1,0 +1,91 @@
+using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Native;
+using LargeImage.MinimalApi.Sources;
+using LargeImage.MinimalApi.Sources.OpenSlide;
+using LargeImage.MinimalApi.Tests.Sources.Vips;
+
+namespace LargeImage.MinimalApi.Tests.Sources.OpenSlide;
+
+public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures>
+{
+    private const string Svs = "libvips/CMU-1-Small-Region.svs";
+    private readonly OpenSlideReader reader = new();
+
+    private void RequireOpenSlide() => Skip.IfNot(reader.IsAvailable, $"OpenSlide is not installed: {reader.Version}");
+
+    [SkippableFact]
+    public void Svs_metadata_matches_large_image()
+    {
+        RequireOpenSlide();
+        using var source = reader.Open(TestData.Path(Svs), null);
+        var metadata = source.Metadata;
+        Assert.Equal((2220L, 2967L, 5), (metadata.SizeX, metadata.SizeY, metadata.Levels));
+        Assert.Equal(0.000499, metadata.MmX!.Value, 9);
+        Assert.Equal(0.000499, metadata.MmY!.Value, 9);
+        Assert.Equal(20, metadata.Magnification);
+        Assert.Equal(("uint8", 4, false), (metadata.DType, metadata.BandCount, metadata.Geospatial));
+        var internalMetadata = source.GetInternalMetadata();
+        Assert.Equal("aperio", (string?)internalMetadata["openslide"]!["openslide.vendor"]);
+        Assert.Equal("aperio", (string?)internalMetadata["vendor"]);
+        Assert.StartsWith("Aperio", (string?)internalMetadata["aperio_version"]);
+    }
+
+    [SkippableFact]
+    public void Svs_associated_images_are_read_whole()
+    {
+        RequireOpenSlide();
+        using var source = reader.Open(TestData.Path(Svs), null);
+        Assert.Contains("label", source.AssociatedImageNames);
+        Assert.Contains("macro", source.AssociatedImageNames);
+        var macro = source.ReadAssociatedImage("macro");
+        Assert.Equal((1280, 431, 4), (macro.Width, macro.Height, macro.BandCount));
+        Assert.Throws<ImageNotFoundException>(() => source.ReadAssociatedImage("nope"));
+    }
+
+    [SkippableFact]
+    public void Tiles_pixels_bands_and_frames()
+    {
+        RequireOpenSlide();
+        using var source = reader.Open(TestData.Path(Svs), null);
+        var edge = source.ReadTile(4, 8, 11, ReadOptions.Default);
+        Assert.Equal((2220 - 2048) * (2967 - 2816), PixelComparison.ValidCount(edge));
+        var low = source.ReadTile(0, 0, 0, ReadOptions.Default);
+        Assert.Equal((256, 256, 4), (low.Width, low.Height, low.BandCount));
+        Assert.Equal((int)Math.Round(2220 / 16.0) * (int)Math.Round(2967 / 16.0), PixelComparison.ValidCount(low));
+        Assert.Equal(255, low[(100 * 256) + 100, 3]);
+        Assert.Equal(4, source.ReadPixel(100, 100, ReadOptions.Default)!.Count);
+        Assert.Null(source.ReadPixel(-1, 0, ReadOptions.Default));
+        Assert.Equal(["red", "green", "blue", "alpha"], source.GetBands(0).Select(b => b.Interpretation));
+        Assert.Throws<InvalidParameterException>(() => source.ReadTile(0, 0, 0, new ReadOptions(Frame: 1)));
+        Assert.Throws<TileOutOfRangeException>(() => source.ReadTile(5, 0, 0, ReadOptions.Default));
+    }
+
+    [SkippableFact]
+    public void Priorities_prefer_slides_and_leave_generic_tiff_low()
+    {
+        RequireOpenSlide();
+        Assert.Equal(SourcePriority.Preferred, reader.GetPriority(TestData.Path(Svs), [], false));
+        Assert.Null(reader.GetPriority(TestData.Path(Svs), [], true));
+        Assert.Equal(SourcePriority.Low, reader.GetPriority(fixtures.PyramidTiff, [], false));
+        Assert.Null(reader.GetPriority(fixtures.Png, [], false));
+        Assert.Null(reader.GetPriority(fixtures.TextSvs, [], false));
+    }
+
+    [SkippableFact]
+    public void Corrupt_files_are_refused_as_unsupported()
+    {
+        RequireOpenSlide();
+        Assert.Throws<UnsupportedFileException>(() => reader.Open(fixtures.TruncatedTiff, null));
+        Assert.Throws<UnsupportedFileException>(() => reader.Open(fixtures.TextSvs, null));
+        Assert.Throws<UnsupportedFileException>(() => reader.Open(fixtures.EmptyTiff, null));
+        Assert.Throws<InvalidParameterException>(() => reader.Open(fixtures.PyramidTiff, "EPSG:3857"));
+    }
+
+    [Fact]
+    public void Unavailable_library_is_reported_not_thrown()
+    {
+        _ = reader.IsAvailable;
+        Assert.False(string.IsNullOrEmpty(reader.Version));
+        Assert.Equal(NativeLibraryLoader.OpenSlide, reader.Name);
+    }
+}
