@@ -5,6 +5,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash src/install-native-deps.sh --test
 
+# The S3-compatible server the remote-file tests start (s3rver); installed only when missing.
+s3rver="test/LargeImage.MinimalApi.Tests/Sources/Remote/s3rver"
+if command -v npm >/dev/null && [[ ! -d "$s3rver/node_modules/s3rver" ]]; then
+  (cd "$s3rver" && npm ci --no-audit --no-fund)
+fi
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0

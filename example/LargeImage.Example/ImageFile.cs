@@ -10,7 +10,7 @@ public sealed class ImageFile : IBindableFromHttpContext<ImageFile>
 
     public required string Name { get; set; }
 
-    /// <summary>Path relative to the media root (or, later, an s3:// or https:// reference).</summary>
+    /// <summary>Path relative to the media root, or an s3:// or https:// reference on the allow-list.</summary>
     public required string File { get; set; }
 
     public DateTimeOffset Created { get; set; } = DateTimeOffset.UtcNow;

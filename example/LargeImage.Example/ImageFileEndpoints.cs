@@ -10,7 +10,8 @@ public static class ImageFileEndpoints
     public static RouteGroupBuilder MapImageFileEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/image-file").WithTags("Image files");
-        group.MapPost("", Upload).DisableAntiforgery().WithName("UploadImageFile").WithSummary("Upload an image");
+        group.MapPost("", Upload).DisableAntiforgery().WithName("UploadImageFile").WithSummary("Upload an image")
+            .WithDescription("Multipart form: either 'file' (an upload) or 'url' (an s3:// or https:// reference on the configured allow-list), and an optional 'name'.");
         group.MapGet("", List).WithName("ListImageFiles").WithSummary("List images");
         group.MapGet("{id:int}", Get).WithName("GetImageFile").WithSummary("One image record");
         group.MapDelete("{id:int}", Delete).WithName("DeleteImageFile").WithSummary("Delete an image and its file");
@@ -20,14 +21,21 @@ public static class ImageFileEndpoints
     private static async Task<Results<Created<ImageFile>, ProblemHttpResult>> Upload(
         IFormFile? file,
         [Microsoft.AspNetCore.Mvc.FromForm(Name = "name")] string? name,
+        [Microsoft.AspNetCore.Mvc.FromForm(Name = "url")] string? url,
         ImageDb db,
         MediaStore media,
         LargeImageInspector inspector,
         CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(url) && file is null)
+        {
+            return await Register(url.Trim(), name, db, inspector, cancellationToken);
+        }
+
         if (file is null || file.Length == 0)
         {
-            return TypedResults.Problem(title: "No file", detail: "Send the image as the multipart field 'file'.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(
+                title: "No file", detail: "Send the image as the multipart field 'file', or its s3:// or https:// reference as 'url'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var relative = await media.SaveAsync(file, cancellationToken);
@@ -38,6 +46,21 @@ public static class ImageFileEndpoints
         }
 
         var record = new ImageFile { Name = string.IsNullOrWhiteSpace(name) ? Path.GetFileName(file.FileName) : name, File = relative };
+        db.Images.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/image-file/{record.Id}", record);
+    }
+
+    /// <summary>Keeps a record of a remote image, once the library has checked that it is allowed and readable.</summary>
+    private static async Task<Results<Created<ImageFile>, ProblemHttpResult>> Register(
+        string url, string? name, ImageDb db, LargeImageInspector inspector, CancellationToken cancellationToken)
+    {
+        if (!inspector.TryDescribe(url, out _, out var error))
+        {
+            return TypedResults.Problem(title: "Unusable image reference", detail: error, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var record = new ImageFile { Name = string.IsNullOrWhiteSpace(name) ? Path.GetFileName(url) : name, File = url };
         db.Images.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/image-file/{record.Id}", record);

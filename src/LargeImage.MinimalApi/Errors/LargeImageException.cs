@@ -33,6 +33,9 @@ internal sealed class OutputTooLargeException(string message) : LargeImageExcept
 internal sealed class RemoteUnavailableException(string message, Exception? inner = null)
     : LargeImageException(message, inner);
 
+/// <summary>A remote store answered, but with a failure (refused credentials, server error) (502).</summary>
+internal sealed class BadGatewayException(string message) : LargeImageException(message);
+
 /// <summary>A native library call failed; the message is the library's own error text.</summary>
 internal sealed class NativeLibraryException(string library, string message, int code = 0)
     : LargeImageException($"{library}: {message}")

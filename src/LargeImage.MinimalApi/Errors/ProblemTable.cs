@@ -19,6 +19,7 @@ internal static class ProblemTable
         FileAccessDeniedException e => Problem(StatusCodes.Status403Forbidden, "access-denied", "Access denied", e.Message),
         OutputTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "output-too-large", "Output too large", e.Message),
         RemoteUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "remote-unavailable", "Remote storage unavailable", e.Message),
+        BadGatewayException e => Problem(StatusCodes.Status502BadGateway, "remote-error", "Remote storage failed", e.Message),
         _ => null,
     };
 

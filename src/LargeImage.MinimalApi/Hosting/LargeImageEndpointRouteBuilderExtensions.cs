@@ -73,6 +73,40 @@ public static class LargeImageEndpointRouteBuilderExtensions
         return MapCore(group, lookup, fileSelector);
     }
 
+    /// <summary>
+    /// Maps every image endpoint onto a group at <paramref name="prefix"/> that reads the image named by the
+    /// <c>url</c> query parameter (an <c>s3://</c>, <c>http(s)://</c>, <c>/vsis3/</c> or <c>/vsicurl/</c> reference),
+    /// like django-large-image's non-detail mixin. Opt-in, and refused (403) unless
+    /// <see cref="LargeImage.MinimalApi.Options.RemoteOptions"/> lists hosts or buckets; local paths are never accepted here.
+    /// </summary>
+    /// <param name="endpoints">The application.</param>
+    /// <param name="prefix">Route prefix of the group.</param>
+    /// <returns>The group, for authorization, tags or rate limits.</returns>
+    public static RouteGroupBuilder MapLargeImageUrl(this IEndpointRouteBuilder endpoints, string prefix = DefaultPrefix + "/url")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        var group = endpoints.MapGroup(prefix).WithTags("Large image");
+        MapCore(group, context => ValueTask.FromResult<string?>(UrlParameter.Read(context)), (string url) => url);
+
+        // Endpoint names are global, and a host maps this group next to its record groups.
+        ((IEndpointConventionBuilder)group).Finally(endpoint =>
+        {
+            for (var i = 0; i < endpoint.Metadata.Count; i++)
+            {
+                endpoint.Metadata[i] = endpoint.Metadata[i] switch
+                {
+                    EndpointNameMetadata name => new EndpointNameMetadata(UrlEndpointName(name.EndpointName)),
+                    RouteNameMetadata route when route.RouteName is { } routeName => new RouteNameMetadata(UrlEndpointName(routeName)),
+                    var other => other,
+                };
+            }
+        });
+        return group;
+    }
+
+    private static string UrlEndpointName(string name) => name.Replace("LargeImage.", "LargeImage.Url.", StringComparison.Ordinal);
+
     private static RouteGroupBuilder MapCore<T>(RouteGroupBuilder group, Func<HttpContext, ValueTask<T?>> lookup, Func<T, string?> fileSelector)
         where T : class
     {

@@ -8,6 +8,7 @@ using LargeImage.MinimalApi.Rendering.Histograms;
 using LargeImage.MinimalApi.Sources;
 using LargeImage.MinimalApi.Sources.Gdal;
 using LargeImage.MinimalApi.Sources.OpenSlide;
+using LargeImage.MinimalApi.Sources.Remote;
 using LargeImage.MinimalApi.Sources.Vips;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,11 +46,18 @@ public static class LargeImageServiceCollectionExtensions
         configure(options);
         options.ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LargeImageOptions>, CacheOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LargeImageOptions>, RemoteOptionsValidator>());
 
         services.AddProblemDetails();
         services.AddMetrics();
         services.TryAddSingleton<LargeImageMetrics>();
         services.TryAddSingleton<FileReferenceResolver>();
+        services.TryAddSingleton<RemoteAllowList>();
+        services.TryAddSingleton<RemoteObjectStore>();
+        services.TryAddSingleton<RemoteVersionCache>();
+        services.TryAddSingleton<RemoteCheckout>();
+        services.TryAddSingleton<GdalRemoteConfiguration>();
+        services.TryAddSingleton<RemoteFiles>();
         // Registration order breaks priority ties: GDAL, then libvips, then OpenSlide.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, GdalReader>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, VipsReader>(_ => new VipsReader()));
@@ -58,7 +66,7 @@ public static class LargeImageServiceCollectionExtensions
         {
             var value = provider.GetRequiredService<IOptions<LargeImageOptions>>().Value;
             NativeLibraryLoader.Configure(value.GdalLibraryPath, value.OpenSlideLibraryPath);
-            return new TileSourceResolver(provider.GetServices<ITileSourceReader>());
+            return new TileSourceResolver(provider.GetServices<ITileSourceReader>(), provider.GetRequiredService<RemoteFiles>());
         });
         services.TryAddSingleton<TileSourceCache>();
         services.TryAddSingleton<ImageSourceProvider>();

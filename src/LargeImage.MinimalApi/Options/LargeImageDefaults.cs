@@ -6,6 +6,30 @@ public static class LargeImageDefaults
     /// <summary>Folder that relative file references resolve against.</summary>
     public const string MediaRoot = "media";
 
+    /// <summary>Seconds a remote request may take.</summary>
+    public const int RemoteTimeoutSeconds = 30;
+
+    /// <summary>Seconds to wait for a connection to a remote store.</summary>
+    public const int RemoteConnectTimeoutSeconds = 5;
+
+    /// <summary>Retries of a failed GDAL HTTP request: none, so a dead server fails fast.</summary>
+    public const int RemoteMaxRetry = 0;
+
+    /// <summary>Seconds a remote object's ETag and size are trusted before the next HEAD.</summary>
+    public const int RemoteValidatorSeconds = 30;
+
+    /// <summary>GDAL's remote block cache: 64 MiB.</summary>
+    public const long VsiCacheBytes = 64L * 1024 * 1024;
+
+    /// <summary>Size bound of the local checkout of remote objects: 10 GiB.</summary>
+    public const long CheckoutMaxBytes = 10L * 1024 * 1024 * 1024;
+
+    /// <summary>Region S3 requests are signed for.</summary>
+    public const string S3Region = "us-east-1";
+
+    /// <summary>Whether S3 buckets are addressed path-style.</summary>
+    public const bool S3PathStyle = false;
+
     /// <summary>Edge of a tile, in pixels.</summary>
     public const int TileSize = 256;
 

@@ -12,6 +12,9 @@ public sealed class LargeImageOptions
     /// <summary>Further folders that absolute file references may point into. Default: none.</summary>
     public IList<string> AllowedRoots { get; set; } = [];
 
+    /// <summary>Remote files (S3, HTTP): allow-lists, credentials, timeouts, local checkout. Default: nothing remote is allowed.</summary>
+    public RemoteOptions Remote { get; set; } = new();
+
     /// <summary>Path of the GDAL shared library; default: probe <c>libgdal.so.3x</c>.</summary>
     public string? GdalLibraryPath { get; set; }
 

@@ -16,6 +16,12 @@ internal interface ITileSourceReader
     string Version { get; }
 
     /// <summary>
+    /// Whether <see cref="Open"/> takes GDAL VSI paths (<c>/vsis3/…</c>, <c>/vsicurl/…</c>) and reads them remotely;
+    /// readers that cannot are given a local checkout of the remote file instead.
+    /// </summary>
+    bool ReadsVsiPaths => false;
+
+    /// <summary>
     /// Lower is preferred; null means "do not try unless forced". Decided from the extension and a peek at the
     /// header, never by opening the file in full.
     /// </summary>

@@ -1,12 +1,14 @@
 using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Sources.Remote;
 
 namespace LargeImage.MinimalApi.Sources;
 
 /// <summary>
 /// Chooses the reader for a file the way large_image does: every available reader states a priority from the
-/// extension and a peek at the header, and the readers are tried best first until one opens the file.
+/// extension and a peek at the header, and the readers are tried best first until one opens the file. A remote
+/// file goes as it is to readers that open GDAL VSI paths, and as a local checkout to the others.
 /// </summary>
-internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers)
+internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers, RemoteFiles? remoteFiles = null)
 {
     private const int HeaderLength = 512;
 
@@ -27,8 +29,48 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers)
                 "source", $"Unknown source '{name}'. Valid sources: {string.Join(", ", readers.Select(r => r.Name))}.");
     }
 
-    /// <summary>The readers to try for <paramref name="path"/>, best first.</summary>
+    /// <summary>The readers to try for a local <paramref name="path"/>, best first.</summary>
     public IReadOnlyList<ITileSourceReader> Candidates(string path, ITileSourceReader? forced, bool wantsProjection)
+    {
+        var ranked = Rank(path, ReadHeader(path), forced, readers, wantsProjection);
+        return ranked.Count > 0 ? ranked : throw new UnsupportedFileException($"No available reader handles '{Path.GetFileName(path)}'.");
+    }
+
+    /// <summary>Opens with the first candidate that succeeds; every reader's reason is reported when none does.</summary>
+    public ITileSource Open(string path, ITileSourceReader? forced, string? projection)
+    {
+        var reasons = new List<string>();
+        if (RemoteReferenceParser.Parse(path) is not { } remote)
+        {
+            return OpenFirst(path, Candidates(path, forced, projection is not null), projection, reasons)
+                ?? throw Unreadable(path, reasons);
+        }
+
+        // Readers that read VSI paths are asked first, so a remote file is downloaded only when none of them reads
+        // it; the others can only rank (some open the file to do so) and read a local copy.
+        var remoteFiles = RequireRemote();
+        var direct = Rank(path, remoteFiles.ReadHeader(remote, HeaderLength), forced, readers.Where(r => r.ReadsVsiPaths), projection is not null);
+        if (direct.Count > 0)
+        {
+            remoteFiles.PrepareGdal();
+            if (OpenFirst(path, direct, projection, reasons) is { } opened)
+            {
+                return opened;
+            }
+        }
+
+        if (forced is { ReadsVsiPaths: true } || !readers.Any(r => r.IsAvailable && !r.ReadsVsiPaths))
+        {
+            throw Unreadable(path, reasons);
+        }
+
+        var local = remoteFiles.Checkout(remote);
+        var viaCopy = Rank(local, ReadHeader(local), forced, readers.Where(r => !r.ReadsVsiPaths), projection is not null);
+        return OpenFirst(local, viaCopy, projection, reasons) ?? throw Unreadable(path, reasons);
+    }
+
+    private static List<ITileSourceReader> Rank(
+        string path, byte[] header, ITileSourceReader? forced, IEnumerable<ITileSourceReader> pool, bool wantsProjection)
     {
         if (forced is not null)
         {
@@ -37,30 +79,21 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers)
                 throw new InvalidParameterException("source", $"Source '{forced.Name}' is not available: {forced.Version}");
             }
 
-            return [forced];
+            return pool.Contains(forced) ? [forced] : [];
         }
 
-        var header = ReadHeader(path);
-        var ranked = readers
+        return pool
             .Where(r => r.IsAvailable)
             .Select(r => (Reader: r, Priority: r.GetPriority(path, header, wantsProjection)))
             .Where(p => p.Priority is not null)
             .OrderBy(p => p.Priority)
             .Select(p => p.Reader)
-            .ToArray();
-        if (ranked.Length == 0)
-        {
-            throw new UnsupportedFileException($"No available reader handles '{Path.GetFileName(path)}'.");
-        }
-
-        return ranked;
+            .ToList();
     }
 
-    /// <summary>Opens with the first candidate that succeeds; every reader's reason is reported when none does.</summary>
-    public ITileSource Open(string path, ITileSourceReader? forced, string? projection)
+    private static ITileSource? OpenFirst(string path, IEnumerable<ITileSourceReader> candidates, string? projection, List<string> reasons)
     {
-        var reasons = new List<string>();
-        foreach (var reader in Candidates(path, forced, projection is not null))
+        foreach (var reader in candidates)
         {
             try
             {
@@ -76,12 +109,19 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers)
             }
         }
 
-        throw new UnsupportedFileException($"'{Path.GetFileName(path)}' cannot be read. {string.Join(" ", reasons)}");
+        return null;
     }
+
+    private static UnsupportedFileException Unreadable(string path, List<string> reasons) =>
+        new(reasons.Count == 0
+            ? $"No available reader handles '{Path.GetFileName(path)}'."
+            : $"'{Path.GetFileName(path)}' cannot be read. {string.Join(" ", reasons)}");
+
+    private RemoteFiles RequireRemote() =>
+        remoteFiles ?? throw new InvalidOperationException("Remote files need the services registered by AddLargeImage.");
 
     private static byte[] ReadHeader(string path)
     {
-        // Remote (VSI) paths have no local header; readers then decide from the name alone.
         if (!File.Exists(path))
         {
             return [];

@@ -16,7 +16,7 @@ public sealed class RenderedCacheTests
         var key = Key("tile/0/0/0/");
 
         var first = await host.Cache.GetOrRenderAsync(key, _ => [1, 2, 3], default);
-        var second = await host.Cache.GetOrRenderAsync(key, _ => throw new InvalidOperationException("rendered twice"), default);
+        var second = await host.Cache.GetOrRenderAsync(key, NotAgain, default);
 
         Assert.Equal(first, second);
         Assert.Equal(1, host.Metrics.Renders);
@@ -109,7 +109,7 @@ public sealed class RenderedCacheTests
         var key = Key($"tile/1/1/1/{Guid.NewGuid()}");
 
         var rendered = await a.Cache.GetOrRenderAsync(key, _ => [7, 7, 7], default);
-        var shared = await b.Cache.GetOrRenderAsync(key, _ => throw new InvalidOperationException("B rendered"), default);
+        var shared = await b.Cache.GetOrRenderAsync(key, NotAgain, default);
 
         Assert.Equal(rendered, shared);
         Assert.Equal(1, a.Metrics.Renders);
@@ -123,6 +123,8 @@ public sealed class RenderedCacheTests
         Assert.Equal([7, 7, 7], await b.Cache.GetOrRenderAsync(key, _ => [9], default));
         Assert.Equal([8], await a.Cache.GetOrRenderAsync(other, _ => [10], default));
     }
+
+    private static byte[] NotAgain(CancellationToken token) => throw new InvalidOperationException("Rendered although cached.");
 
     private static RenderKey Key(string operation, string format = "png") =>
         new(new ResolvedFile("/media/a.tif", "1"), ImageRequest.AutomaticReader, null, 0, operation, string.Empty, format, 0);

@@ -51,6 +51,8 @@ internal sealed class GdalReader : ITileSourceReader
 
     public string Version => status.Value.Version;
 
+    public bool ReadsVsiPaths => true;
+
     public int? GetPriority(string path, ReadOnlySpan<byte> header, bool wantsProjection)
     {
         var extension = Path.GetExtension(StripQuery(path));

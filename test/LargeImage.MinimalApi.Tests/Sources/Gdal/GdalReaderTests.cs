@@ -1,4 +1,5 @@
 using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Sources;
 using LargeImage.MinimalApi.Sources.Gdal;
 
 namespace LargeImage.MinimalApi.Tests.Sources.Gdal;
@@ -9,13 +10,13 @@ public sealed class GdalReaderTests(GdalFixtures fixtures) : IClassFixture<GdalF
     private static readonly byte[] PlainTiff = [(byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x00, 0x01, 3, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
     [Theory]
-    [InlineData("a.vrt", false, GdalReader.Preferred)]
-    [InlineData("a.NTF", false, GdalReader.Preferred)]
-    [InlineData("a.jp2", false, GdalReader.Preferred)]
-    [InlineData("a.png", false, GdalReader.Lower)]
-    [InlineData("a.unknown", false, GdalReader.Fallback)]
-    [InlineData("a.png", true, GdalReader.Projected)]
-    [InlineData("https://example.com/a.vrt?sig=x", false, GdalReader.Preferred)]
+    [InlineData("a.vrt", false, SourcePriority.Preferred)]
+    [InlineData("a.NTF", false, SourcePriority.Preferred)]
+    [InlineData("a.jp2", false, SourcePriority.Preferred)]
+    [InlineData("a.png", false, SourcePriority.Lower)]
+    [InlineData("a.unknown", false, SourcePriority.Fallback)]
+    [InlineData("a.png", true, SourcePriority.Named)]
+    [InlineData("https://example.com/a.vrt?sig=x", false, SourcePriority.Preferred)]
     public void Priority_follows_the_extension(string path, bool projected, int expected)
     {
         Assert.Equal(expected, new GdalReader().GetPriority(path, [], projected));
@@ -26,9 +27,9 @@ public sealed class GdalReaderTests(GdalFixtures fixtures) : IClassFixture<GdalF
     {
         var reader = new GdalReader();
 
-        Assert.Equal(GdalReader.Preferred, reader.GetPriority("a.tif", GeoTiff, false));
-        Assert.Equal(GdalReader.Low, reader.GetPriority("a.tif", PlainTiff, false));
-        Assert.Equal(GdalReader.High, reader.GetPriority("a.tiff", [], false));
+        Assert.Equal(SourcePriority.Preferred, reader.GetPriority("a.tif", GeoTiff, false));
+        Assert.Equal(SourcePriority.Low, reader.GetPriority("a.tif", PlainTiff, false));
+        Assert.Equal(SourcePriority.High, reader.GetPriority("a.tiff", [], false));
     }
 
     [Theory]
