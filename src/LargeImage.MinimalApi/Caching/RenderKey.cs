@@ -11,7 +11,10 @@ namespace LargeImage.MinimalApi.Caching;
 /// Built only from parsed values, never from the raw query string, so equivalent requests share one entry.
 /// </summary>
 /// <param name="File">The resolved file and its version.</param>
-/// <param name="Reader">The reader that serves it.</param>
+/// <param name="Reader">
+/// The forced reader, or <see cref="ImageRequest.AutomaticReader"/> when the resolver chooses: its choice follows from
+/// the file, which the key already names, so a key can be made (and a 304 answered) before anything is opened.
+/// </param>
 /// <param name="Projection">The grid's projection, or null for the native grid.</param>
 /// <param name="Frame">0-based frame.</param>
 /// <param name="Operation">What is rendered, with its normalised arguments, e.g. <c>tile/3/2/5</c>.</param>
@@ -28,6 +31,13 @@ internal sealed record RenderKey(
     string Format,
     int Quality)
 {
+    /// <summary>The key of a response to <paramref name="request"/>.</summary>
+    public static RenderKey For(ImageRequest request, string operation, string style = "", string format = "json", int quality = 0) =>
+        new(request.File, request.ReaderName, request.Projection, request.Frame, operation, style, format, quality);
+
+    /// <summary>The operation's first segment (<c>tile</c>, <c>info</c>, …): a low-cardinality metric tag.</summary>
+    public string Kind => Operation.IndexOf('/') is var slash and >= 0 ? Operation[..slash] : Operation;
+
     /// <summary>One string that is equal exactly when two keys are.</summary>
     public string Canonical => string.Join(
         '\n',

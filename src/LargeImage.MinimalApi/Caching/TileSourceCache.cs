@@ -1,3 +1,4 @@
+using LargeImage.MinimalApi.Diagnostics;
 using LargeImage.MinimalApi.Options;
 using LargeImage.MinimalApi.Sources;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,12 @@ namespace LargeImage.MinimalApi.Caching;
 /// <summary>
 /// Keeps opened readers, because opening a file (headers, IFDs, statistics) costs far more than reading a tile.
 /// Bounded and least-recently-used; an evicted reader is disposed only when the last request using it lets go,
-/// so a slow request never reads from a closed handle.
+/// so a slow request never reads from a closed handle. A file opened in a newer version retires the older ones.
 /// </summary>
+/// <remarks>
+/// Readers are opened and disposed outside the lock, so a slow open or close of one file never blocks requests for
+/// another; concurrent first requests for one file share a single open.
+/// </remarks>
 internal sealed class TileSourceCache : IDisposable
 {
     private readonly Lock sync = new();
@@ -16,31 +21,27 @@ internal sealed class TileSourceCache : IDisposable
     private readonly LinkedList<Entry> recency = new();
     private readonly TileSourceResolver resolver;
     private readonly int capacity;
+    private int openCount;
+    private bool disposed;
 
-    public TileSourceCache(TileSourceResolver resolver, IOptions<LargeImageOptions> options)
+    public TileSourceCache(TileSourceResolver resolver, IOptions<LargeImageOptions> options, LargeImageMetrics metrics)
     {
         this.resolver = resolver;
         capacity = options.Value.MaxOpenReaders;
+        metrics.ObserveOpenReaders(() => OpenCount);
     }
 
-    /// <summary>Number of readers currently held open, including evicted ones still in use.</summary>
-    public int OpenCount
-    {
-        get
-        {
-            lock (sync)
-            {
-                return entries.Count;
-            }
-        }
-    }
+    /// <summary>Readers currently open, including evicted ones still in use.</summary>
+    public int OpenCount => Volatile.Read(ref openCount);
 
     /// <summary>Borrows the reader for a file, opening it on first use. Dispose the lease when done.</summary>
     public TileSourceLease Acquire(SourceKey key, ITileSourceReader? forced)
     {
         Entry entry;
+        List<Entry> retired = [];
         lock (sync)
         {
+            ObjectDisposedException.ThrowIf(disposed, this);
             if (entries.TryGetValue(key, out var found))
             {
                 recency.Remove(found.Node);
@@ -49,67 +50,90 @@ internal sealed class TileSourceCache : IDisposable
             }
             else
             {
-                entry = new Entry(key, new Lazy<ITileSource>(() => resolver.Open(key.Path, forced, key.Projection)));
+                entry = new Entry(key, new Lazy<ITileSource>(() => Open(key, forced)));
+                RetireOtherVersions(key, retired);
                 entries[key] = entry;
                 recency.AddFirst(entry.Node);
-                EvictOverflow();
+                EvictOverflow(retired);
             }
 
             entry.Users++;
         }
 
+        DisposeAll(retired);
         try
         {
             return new TileSourceLease(entry.Source.Value, () => Release(entry));
         }
         catch
         {
-            // A file that fails to open must not stay cached as a poisoned Lazy.
-            lock (sync)
-            {
-                entry.Users--;
-                Forget(entry);
-            }
-
+            // A file that fails to open must not stay cached as a poisoned Lazy; the next request tries again.
+            Release(entry, forget: true);
             throw;
         }
     }
 
     public void Dispose()
     {
+        List<Entry> retired = [];
         lock (sync)
         {
+            disposed = true;
             foreach (var entry in entries.Values.ToArray())
             {
-                Forget(entry);
+                Forget(entry, retired);
             }
         }
+
+        DisposeAll(retired);
     }
 
-    private void Release(Entry entry)
+    private ITileSource Open(SourceKey key, ITileSourceReader? forced)
     {
+        var source = resolver.Open(key.Path, forced, key.Projection);
+        Interlocked.Increment(ref openCount);
+        return source;
+    }
+
+    private void Release(Entry entry) => Release(entry, forget: false);
+
+    private void Release(Entry entry, bool forget)
+    {
+        List<Entry> retired = [];
         lock (sync)
         {
             entry.Users--;
-            if (entry.Evicted && entry.Users == 0)
+            if (forget)
             {
-                DisposeSource(entry);
+                Forget(entry, retired);
+            }
+            else if (entry.Evicted && entry.Users == 0)
+            {
+                retired.Add(entry);
             }
         }
+
+        DisposeAll(retired);
     }
 
-    private void EvictOverflow()
+    private void RetireOtherVersions(SourceKey key, List<Entry> retired)
     {
-        var node = recency.Last;
-        while (recency.Count > capacity && node is not null)
+        foreach (var stale in entries.Values.Where(e => e.Key.Path == key.Path && e.Key.Version != key.Version).ToArray())
         {
-            var previous = node.Previous;
-            Forget(node.Value);
-            node = previous;
+            Forget(stale, retired);
         }
     }
 
-    private void Forget(Entry entry)
+    private void EvictOverflow(List<Entry> retired)
+    {
+        while (recency.Count > capacity && recency.Last is { } oldest)
+        {
+            Forget(oldest.Value, retired);
+        }
+    }
+
+    /// <summary>Removes an entry from the cache; it joins <paramref name="retired"/> if nobody uses it any more.</summary>
+    private void Forget(Entry entry, List<Entry> retired)
     {
         if (entry.Evicted)
         {
@@ -121,15 +145,20 @@ internal sealed class TileSourceCache : IDisposable
         recency.Remove(entry.Node);
         if (entry.Users == 0)
         {
-            DisposeSource(entry);
+            retired.Add(entry);
         }
     }
 
-    private static void DisposeSource(Entry entry)
+    private void DisposeAll(List<Entry> retired)
     {
-        if (entry.Source.IsValueCreated)
+        foreach (var entry in retired)
         {
-            entry.Source.Value.Dispose();
+            // Faulted or never-started opens have nothing to close.
+            if (entry.Source.IsValueCreated)
+            {
+                Interlocked.Decrement(ref openCount);
+                entry.Source.Value.Dispose();
+            }
         }
     }
 

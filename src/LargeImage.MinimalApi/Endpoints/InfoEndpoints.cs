@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LargeImage.MinimalApi.Caching;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Models;
 using LargeImage.MinimalApi.Sources;
@@ -44,40 +45,74 @@ internal static class InfoEndpoints
         return group;
     }
 
-    private static async Task<Ok<ImageMetadata>> GetMetadata(HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
+    private static async Task<Results<Ok<ImageMetadata>, NotModifiedHttpResult>> GetMetadata(
+        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
     {
-        using var image = await provider.OpenAsync(http, query);
+        var request = await provider.ResolveAsync(http, query);
+        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, "info/metadata").ETag))
+        {
+            return NotModifiedHttpResult.Instance;
+        }
+
+        using var image = provider.Open(request);
         return TypedResults.Ok(image.Source.Metadata);
     }
 
-    private static async Task<Ok<JsonObject>> GetInternalMetadata(HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
+    private static async Task<Results<Ok<JsonObject>, NotModifiedHttpResult>> GetInternalMetadata(
+        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
     {
-        using var image = await provider.OpenAsync(http, query);
+        var request = await provider.ResolveAsync(http, query);
+        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, "info/metadata_internal").ETag))
+        {
+            return NotModifiedHttpResult.Instance;
+        }
+
+        using var image = provider.Open(request);
         return TypedResults.Ok(image.Source.GetInternalMetadata());
     }
 
-    private static async Task<Ok<Dictionary<string, BandInfo>>> GetBands(HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
+    private static async Task<Results<Ok<Dictionary<string, BandInfo>>, NotModifiedHttpResult>> GetBands(
+        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
     {
-        using var image = await provider.OpenAsync(http, query);
+        var request = await provider.ResolveAsync(http, query);
+        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, "info/bands").ETag))
+        {
+            return NotModifiedHttpResult.Instance;
+        }
+
+        using var image = provider.Open(request);
         return TypedResults.Ok(KeyByBand(image.Source.GetBands(image.Frame)));
     }
 
-    private static async Task<Ok<BandInfo>> GetBand(
+    private static async Task<Results<Ok<BandInfo>, NotModifiedHttpResult>> GetBand(
         HttpContext http,
         [AsParameters] CommonQuery query,
         [FromQuery(Name = "band")][Description("1-based band number. Required.")] string? band,
         ImageSourceProvider provider)
     {
-        using var image = await provider.OpenAsync(http, query);
+        var request = await provider.ResolveAsync(http, query);
+        var requested = QueryValue.Int("band", band, 1) ?? throw new InvalidParameterException("band", "'band' is required.");
+        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, FormattableString.Invariant($"info/band/{requested}")).ETag))
+        {
+            return NotModifiedHttpResult.Instance;
+        }
+
+        using var image = provider.Open(request);
         var bands = image.Source.GetBands(image.Frame);
-        var number = QueryValue.Int("band", band, 1, bands.Count)
-            ?? throw new InvalidParameterException("band", "'band' is required.");
+        var number = QueryValue.Int("band", band, 1, bands.Count)!.Value;
         return TypedResults.Ok(bands[number - 1]);
     }
 
-    private static async Task<Ok<FramesInfo>> GetFrames(HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
+    private static async Task<Results<Ok<FramesInfo>, NotModifiedHttpResult>> GetFrames(
+        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
     {
-        using var image = await provider.OpenAsync(http, query);
+        var request = await provider.ResolveAsync(http, query);
+        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, "info/frames").ETag))
+        {
+            return NotModifiedHttpResult.Instance;
+        }
+
+        using var image = provider.Open(request);
         var source = image.Source;
         var metadata = source.Metadata;
         var frames = metadata.Frames is { Count: > 0 } listed
@@ -92,9 +127,16 @@ internal static class InfoEndpoints
         });
     }
 
-    private static async Task<Ok<IReadOnlyList<string>>> GetAssociatedImages(HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
+    private static async Task<Results<Ok<IReadOnlyList<string>>, NotModifiedHttpResult>> GetAssociatedImages(
+        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
     {
-        using var image = await provider.OpenAsync(http, query);
+        var request = await provider.ResolveAsync(http, query);
+        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, "info/associated").ETag))
+        {
+            return NotModifiedHttpResult.Instance;
+        }
+
+        using var image = provider.Open(request);
         return TypedResults.Ok(image.Source.AssociatedImageNames);
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using LargeImage.MinimalApi.Caching;
+using LargeImage.MinimalApi.Diagnostics;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Models;
 using LargeImage.MinimalApi.Options;
@@ -35,9 +36,16 @@ internal static class TileEndpoints
         return group;
     }
 
-    private static async Task<Ok<TilesMetadata>> GetTilesMetadata(HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
+    private static async Task<Results<Ok<TilesMetadata>, NotModifiedHttpResult>> GetTilesMetadata(
+        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
     {
-        using var image = await provider.OpenAsync(http, query);
+        var request = await provider.ResolveAsync(http, query);
+        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, "tiles/metadata").ETag))
+        {
+            return NotModifiedHttpResult.Instance;
+        }
+
+        using var image = provider.Open(request);
         var metadata = image.Source.Metadata;
         return TypedResults.Ok(new TilesMetadata
         {
@@ -58,7 +66,7 @@ internal static class TileEndpoints
         });
     }
 
-    private static async Task<FileContentHttpResult> GetTile(
+    private static async Task<Results<FileContentHttpResult, NotModifiedHttpResult>> GetTile(
         [Description("Zoom level, 0 = lowest resolution.")] int z,
         [Description("Tile column.")] int x,
         [Description("Tile row.")] int y,
@@ -75,33 +83,46 @@ internal static class TileEndpoints
         var format = OutputFormat.Parse(fmt);
         var quality = encode.ParseQuality();
         var style = styleQuery.Parse();
-        using var image = await provider.OpenAsync(http, query);
-        var resolved = await renderer.ResolveAsync(style, image, http.RequestAborted);
-        var key = new RenderKey(
-            image.File,
-            image.Source.Reader,
-            image.Projection,
-            image.Frame,
-            $"tile/{z}/{x}/{y}/{encode.Resampling}",
-            style?.Canonical ?? string.Empty,
-            format.Name,
-            quality);
-        var bytes = await cache.GetOrRenderAsync(key, _ =>
+        var resampling = encode.Resampling?.Trim().ToLowerInvariant();
+        var request = await provider.ResolveAsync(http, query);
+        var key = RenderKey.For(
+            request, $"tile/{z}/{x}/{y}/{resampling}", style?.Canonical ?? string.Empty, format.Name, format.IsLossy ? quality : 0);
+        if (ConditionalRequest.IsNotModified(http, key.ETag))
         {
-            var raster = image.Source.ReadTile(z, x, y, new ReadOptions(image.Frame, encode.Resampling));
-            var rendered = ImageRenderer.Render(
-                raster, resolved, image, frame => image.Source.ReadTile(z, x, y, new ReadOptions(frame, encode.Resampling)));
+            return NotModifiedHttpResult.Instance;
+        }
+
+        var bytes = await cache.GetOrRenderAsync(key, async token =>
+        {
+            using var image = provider.Open(request);
+            var resolved = await renderer.ResolveAsync(style, image, token);
+            Raster raster;
+            using (ServerTiming.Measure("read"))
+            {
+                raster = image.Source.ReadTile(z, x, y, new ReadOptions(image.Frame, resampling));
+            }
+
+            RgbaImage rendered;
+            using (ServerTiming.Measure("render"))
+            {
+                rendered = ImageRenderer.Render(
+                    raster, resolved, image, frame => image.Source.ReadTile(z, x, y, new ReadOptions(frame, resampling)));
+            }
+
             if (image.Projection is not null && !options.Value.TransparentOutsideImage && rendered.IsFullyTransparent())
             {
                 throw new TileOutOfRangeException($"Tile {z}/{x}/{y} does not touch the image.");
             }
 
-            return ImageEncoder.Encode(rendered, format, quality);
+            using (ServerTiming.Measure("encode"))
+            {
+                return ImageEncoder.Encode(rendered, format, quality);
+            }
         }, http.RequestAborted);
         return TypedResults.File(bytes, format.ContentType);
     }
 
-    private static async Task<Ok<TileCorners>> GetTileCorners(
+    private static async Task<Results<Ok<TileCorners>, NotModifiedHttpResult>> GetTileCorners(
         [Description("Zoom level, 0 = lowest resolution.")] int z,
         [Description("Tile column.")] int x,
         [Description("Tile row.")] int y,
@@ -109,7 +130,13 @@ internal static class TileEndpoints
         HttpContext http,
         ImageSourceProvider provider)
     {
-        using var image = await provider.OpenAsync(http, query);
+        var request = await provider.ResolveAsync(http, query);
+        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, $"tiles/corners/{z}/{x}/{y}").ETag))
+        {
+            return NotModifiedHttpResult.Instance;
+        }
+
+        using var image = provider.Open(request);
         return TypedResults.Ok(image.Source.GetTileCorners(z, x, y));
     }
 }

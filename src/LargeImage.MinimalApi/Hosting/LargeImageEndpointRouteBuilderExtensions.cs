@@ -115,7 +115,11 @@ public static class LargeImageEndpointRouteBuilderExtensions
             var record = await lookup(context) ?? throw new ImageNotFoundException($"No {typeof(T).Name} matches this request.");
             return fileSelector(record);
         });
-        group.WithMetadata(locator).AddEndpointFilter<ProblemFilter>();
+        // Outermost first: timing covers everything, problems never get cache headers.
+        group.WithMetadata(locator)
+            .AddEndpointFilterFactory(ServerTimingFilter.Create)
+            .AddEndpointFilter<ProblemFilter>()
+            .AddEndpointFilter<HttpCacheHeadersFilter>();
         group.DocumentGroupRouteParameters()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -1,4 +1,5 @@
 using LargeImage.MinimalApi.Caching;
+using LargeImage.MinimalApi.Diagnostics;
 using LargeImage.MinimalApi.Hosting;
 using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Options;
@@ -44,9 +45,12 @@ public static class LargeImageServiceCollectionExtensions
         var options = services.AddOptions<LargeImageOptions>();
         configure(options);
         options.ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LargeImageOptions>, CacheOptionsValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LargeImageOptions>, RemoteOptionsValidator>());
 
         services.AddProblemDetails();
+        services.AddMetrics();
+        services.TryAddSingleton<LargeImageMetrics>();
         services.TryAddSingleton<FileReferenceResolver>();
         services.TryAddSingleton<RemoteAllowList>();
         services.TryAddSingleton<RemoteObjectStore>();
@@ -66,7 +70,7 @@ public static class LargeImageServiceCollectionExtensions
         });
         services.TryAddSingleton<TileSourceCache>();
         services.TryAddSingleton<ImageSourceProvider>();
-        services.TryAddSingleton<RenderedCache>();
+        RenderedCacheRegistration.AddRenderedCache(services);
         services.TryAddSingleton<HistogramService>();
         services.TryAddSingleton<ImageRenderer>();
         services.TryAddSingleton(provider => new LargeImageInspector(provider.GetRequiredService<ImageSourceProvider>()));

@@ -53,4 +53,25 @@ public static class LargeImageDefaults
 
     /// <summary>Default JPEG/WebP quality.</summary>
     public const int Quality = 90;
+
+    /// <summary>How long a rendered response stays cached: one day.</summary>
+    public static readonly TimeSpan CacheDuration = TimeSpan.FromDays(1);
+
+    /// <summary>Bytes held by the in-memory rendered-bytes cache: 256 MiB.</summary>
+    public const long CacheMemorySizeLimitBytes = 256L * 1024 * 1024;
+
+    /// <summary>Largest rendered output that is cached: 8 MiB.</summary>
+    public const long CacheMaxBytesPerEntry = 8L * 1024 * 1024;
+
+    /// <summary>The longest a request waits for Redis: 500 ms.</summary>
+    public static readonly TimeSpan CacheRedisTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a failing Redis is left alone: 10 s.</summary>
+    public static readonly TimeSpan CacheRedisRetryAfter = TimeSpan.FromSeconds(10);
+
+    /// <summary><c>Cache-Control</c> of image and JSON responses.</summary>
+    public const string CacheControl = "public, max-age=86400";
+
+    /// <summary>Whether responses carry a <c>Server-Timing</c> header with the render phases.</summary>
+    public const bool ServerTiming = false;
 }

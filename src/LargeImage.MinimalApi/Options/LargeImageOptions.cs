@@ -43,6 +43,15 @@ public sealed class LargeImageOptions
     /// </summary>
     public bool TransparentOutsideImage { get; set; } = LargeImageDefaults.TransparentOutsideImage;
 
+    /// <summary>Caching of rendered bytes and HTTP caching of responses.</summary>
+    public LargeImageCacheOptions Cache { get; set; } = new();
+
+    /// <summary>
+    /// Whether responses carry a <c>Server-Timing</c> header with the render phases (open, read, render, encode) and
+    /// the cache level that answered, for browser developer tools. Default <see cref="LargeImageDefaults.ServerTiming"/>.
+    /// </summary>
+    public bool ServerTiming { get; set; } = LargeImageDefaults.ServerTiming;
+
     /// <summary>
     /// XYZ tile URL template (<c>https://…/{z}/{x}/{y}.png</c>) of a basemap drawn under geospatial images in the
     /// viewer. Default: none, so the viewer works offline and sends nothing to third parties.

@@ -13,6 +13,9 @@ internal sealed record OutputFormat(string Name, string ContentType, bool HasAlp
     public static readonly OutputFormat Webp = new("webp", "image/webp", true);
     public static readonly OutputFormat Tiff = new("tiff", "image/tiff", true);
 
+    /// <summary>Whether the encoder takes a quality; for the others it must not split cache entries.</summary>
+    public bool IsLossy => Name is "jpeg" or "webp";
+
     /// <summary>Every accepted extension, aliases included, with its format.</summary>
     public static readonly IReadOnlyDictionary<string, OutputFormat> ByExtension =
         new Dictionary<string, OutputFormat>(StringComparer.OrdinalIgnoreCase)

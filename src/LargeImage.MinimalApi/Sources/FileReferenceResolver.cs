@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Options;
 using LargeImage.MinimalApi.Sources.Remote;
@@ -12,8 +14,18 @@ namespace LargeImage.MinimalApi.Sources;
 /// remote ones (S3, HTTP(S)) must name an allowed bucket or host and become GDAL VSI paths.
 /// Anything else is refused before it is touched.
 /// </summary>
+/// <remarks>
+/// Every request needs the file's current version (one stat), but walking its path for symlinks costs far more than
+/// serving a cached tile, so the checked real path of a local reference is remembered for a few seconds. That is
+/// safe: what is remembered passed the root check, so a link re-pointed meanwhile can at worst keep serving the old,
+/// allowed, target until the entry expires.
+/// </remarks>
 internal sealed class FileReferenceResolver
 {
+    private const int MaxRemembered = 10_000;
+    private static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, (string Path, long CheckedAt)> checkedPaths = new(StringComparer.Ordinal);
     private readonly string[] roots;
     private readonly RemoteAllowList allowList;
     private readonly RemoteVersionCache versions;
@@ -46,12 +58,7 @@ internal sealed class FileReferenceResolver
             return new ResolvedFile(remote.GdalPath, versions.Get(remote).Version);
         }
 
-        var path = RealPath(Path.IsPathRooted(reference) ? reference : Path.Combine(MediaRoot, reference));
-        if (!roots.Any(root => IsInside(path, root)))
-        {
-            throw new FileAccessDeniedException("The file lies outside the allowed folders.");
-        }
-
+        var path = CheckedPath(reference);
         var info = new FileInfo(path);
         if (!info.Exists)
         {
@@ -59,6 +66,28 @@ internal sealed class FileReferenceResolver
         }
 
         return new ResolvedFile(path, $"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}");
+    }
+
+    private string CheckedPath(string reference)
+    {
+        if (checkedPaths.TryGetValue(reference, out var known) && Stopwatch.GetElapsedTime(known.CheckedAt) < RememberFor)
+        {
+            return known.Path;
+        }
+
+        var path = RealPath(Path.IsPathRooted(reference) ? reference : Path.Combine(MediaRoot, reference));
+        if (!roots.Any(root => IsInside(path, root)))
+        {
+            throw new FileAccessDeniedException("The file lies outside the allowed folders.");
+        }
+
+        if (checkedPaths.Count >= MaxRemembered)
+        {
+            checkedPaths.Clear();
+        }
+
+        checkedPaths[reference] = (path, Stopwatch.GetTimestamp());
+        return path;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using LargeImage.MinimalApi.Caching;
+using LargeImage.MinimalApi.Diagnostics;
 using LargeImage.MinimalApi.Endpoints;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Hosting;
@@ -8,34 +9,49 @@ namespace LargeImage.MinimalApi.Sources;
 
 /// <summary>
 /// The path from a request to an opened reader: the group's locator finds the host's record and file reference,
-/// the reference is checked and resolved, and the reader comes from the open-reader cache.
+/// the reference is checked and resolved (<see cref="ResolveAsync"/>, cheap: enough for cache keys and ETags), and
+/// the reader comes from the open-reader cache (<see cref="Open(ImageRequest)"/>, only when something is rendered).
 /// </summary>
 internal sealed class ImageSourceProvider(FileReferenceResolver files, TileSourceResolver readers, TileSourceCache cache)
 {
-    public async Task<OpenedImage> OpenAsync(HttpContext context, CommonQuery query)
+    public async Task<ImageRequest> ResolveAsync(HttpContext context, CommonQuery query)
     {
         var locator = context.GetEndpoint()?.Metadata.GetMetadata<ImageLocator>()
             ?? throw new InvalidOperationException("The endpoint was not mapped by MapLargeImage.");
         var reference = await locator.FindAsync(context);
-        return Open(reference, query);
+        return Resolve(reference, query);
     }
 
-    public OpenedImage Open(string? reference, CommonQuery query)
+    public ImageRequest Resolve(string? reference, CommonQuery query)
     {
         var forced = readers.Find(query.Source);
         var projection = ProjectionName.Normalize(query.Projection);
-        var file = files.Resolve(reference);
-        var lease = cache.Acquire(new SourceKey(file.Path, file.Version, forced?.Name, projection), forced);
+        var frame = QueryValue.Int("frame", query.Frame, 0) ?? 0;
+        return new ImageRequest(files.Resolve(reference), forced, projection, frame);
+    }
+
+    public async Task<OpenedImage> OpenAsync(HttpContext context, CommonQuery query) => Open(await ResolveAsync(context, query));
+
+    public OpenedImage Open(string? reference, CommonQuery query) => Open(Resolve(reference, query));
+
+    public OpenedImage Open(ImageRequest request)
+    {
+        TileSourceLease lease;
+        using (ServerTiming.Measure("open"))
+        {
+            var file = request.File;
+            lease = cache.Acquire(new SourceKey(file.Path, file.Version, request.ForcedReader?.Name, request.Projection), request.ForcedReader);
+        }
+
         try
         {
-            var frame = QueryValue.Int("frame", query.Frame, 0) ?? 0;
-            if (frame >= lease.Source.FrameCount)
+            if (request.Frame >= lease.Source.FrameCount)
             {
                 throw new InvalidParameterException(
-                    "frame", $"'frame' must be below {lease.Source.FrameCount}, the image's frame count, not {frame}.");
+                    "frame", $"'frame' must be below {lease.Source.FrameCount}, the image's frame count, not {request.Frame}.");
             }
 
-            return new OpenedImage(lease, file, projection, frame);
+            return new OpenedImage(lease, request.File, request.Projection, request.Frame);
         }
         catch
         {
