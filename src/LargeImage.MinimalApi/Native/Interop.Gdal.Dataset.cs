@@ -10,15 +10,17 @@ internal static partial class Interop
         private const uint OfVerboseError = 0x40;
 
         /// <summary>
-        /// Opens a raster read-only. Never <c>GDAL_OF_SHARED</c>: every call must return its own handle, since the
-        /// handle pool relies on handles not being shared between threads.
+        /// Opens a user's raster read-only, with any driver but those that read other files or URLs on the file's
+        /// say (<see cref="AllowedUserFileDrivers"/>). Never <c>GDAL_OF_SHARED</c>: every call must return its own
+        /// handle, since the handle pool relies on handles not being shared between threads.
         /// </summary>
         internal static GdalDatasetHandle OpenEx(string path, IReadOnlyList<string>? openOptions = null)
         {
             EnsureInitialized();
             using var options = new CslStringList(openOptions);
+            using var drivers = new CslStringList(AllowedUserFileDrivers);
             ResetError();
-            var dataset = GDALOpenEx(path, OfReadOnlyRaster | OfVerboseError, 0, options.Pointer, 0);
+            var dataset = GDALOpenEx(path, OfReadOnlyRaster | OfVerboseError, drivers.Pointer, options.Pointer, 0);
             if (dataset.IsInvalid)
             {
                 dataset.Dispose();

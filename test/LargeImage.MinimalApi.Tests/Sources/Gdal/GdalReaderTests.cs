@@ -1,3 +1,4 @@
+using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Sources;
 using LargeImage.MinimalApi.Sources.Gdal;
@@ -68,6 +69,23 @@ public sealed class GdalReaderTests(GdalFixtures fixtures) : IClassFixture<GdalF
         Assert.Contains("missing.tif", missing.Message);
         Assert.DoesNotContain(temp.Path, corrupt.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(temp.Path, missing.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Files_that_point_gdal_at_other_files_are_refused()
+    {
+        GdalAvailability.SkipIfUnavailable();
+        using var temp = new TempDirectory();
+        var vrt = temp.File("escape.vrt");
+        CliTool.Run("gdal_translate", "-q", "-of", "VRT", fixtures.Rgb, vrt);
+        Assert.Contains(fixtures.Rgb, File.ReadAllText(vrt), StringComparison.Ordinal);
+        var reader = new GdalReader();
+
+        var refused = Assert.Throws<UnsupportedFileException>(() => reader.Open(vrt, null));
+
+        Assert.Contains("escape.vrt", refused.Message);
+        Assert.DoesNotContain("VRT", Interop.Gdal.AllowedUserFileDrivers);
+        Assert.Contains("GTiff", Interop.Gdal.AllowedUserFileDrivers);
     }
 
     [SkippableFact]
