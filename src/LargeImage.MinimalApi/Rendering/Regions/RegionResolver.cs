@@ -26,7 +26,14 @@ internal static class RegionResolver
             }
 
             // Edge midpoints too, because a box in one CRS is not a box in another.
-            var corners = units.ToPixels([(l, t), (r, t), (l, b), (r, b), ((l + r) / 2, t), ((l + r) / 2, b), (l, (t + b) / 2), (r, (t + b) / 2)]);
+            // Points with no place in the image's CRS (beyond a projection's domain) do not bound the window.
+            var corners = units.ToPixels([(l, t), (r, t), (l, b), (r, b), ((l + r) / 2, t), ((l + r) / 2, b), (l, (t + b) / 2), (r, (t + b) / 2)])
+                .Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
+            if (corners.Count == 0)
+            {
+                throw new InvalidParameterException("left", "The region does not overlap the image.");
+            }
+
             return Crop(corners.Min(p => p.X), corners.Min(p => p.Y), corners.Max(p => p.X), corners.Max(p => p.Y), metadata.SizeX, metadata.SizeY);
         }
 
