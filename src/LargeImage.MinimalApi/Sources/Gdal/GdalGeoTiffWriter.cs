@@ -11,7 +11,7 @@ namespace LargeImage.MinimalApi.Sources.Gdal;
 /// </summary>
 internal static class GdalGeoTiffWriter
 {
-    private static readonly string[] Cog = ["-of", "COG", "-co", "COMPRESS=DEFLATE"];
+    private const int MaxBlockSize = 512;
 
     public static void WriteRaw(
         GdalDatasetHandle source, GdalGeoreference georeference, ProjectedGrid? grid, int levels, string destination,
@@ -21,7 +21,7 @@ internal static class GdalGeoTiffWriter
         {
             List<string> args =
             [
-                .. Cog, "-srcwin", Format(window.Left), Format(window.Top), Format(window.Width), Format(window.Height),
+                .. Cog(width, height), "-srcwin", Format(window.Left), Format(window.Top), Format(window.Width), Format(window.Height),
                 "-outsize", Format(width), Format(height), "-r", resampling.Name,
             ];
             using var translated = Interop.Gdal.Translate(destination, source, args);
@@ -42,7 +42,7 @@ internal static class GdalGeoTiffWriter
 
         // The COG driver only copies whole datasets, so the warp goes through memory first.
         using var warped = Interop.Gdal.Warp(string.Empty, source, warpArgs);
-        using var written = Interop.Gdal.Translate(destination, warped, Cog);
+        using var written = Interop.Gdal.Translate(destination, warped, Cog(width, height));
     }
 
     public static void WriteRendered(
@@ -74,7 +74,17 @@ internal static class GdalGeoTiffWriter
         Interop.Gdal.DatasetRasterWrite<byte>(memory, rendered.Width, rendered.Height, rendered.Pixels, GdalDataType.Byte, [1, 2, 3, 4]);
         Interop.Gdal.SetGeoTransform(memory, geoTransform);
         Interop.Gdal.SetProjection(memory, wkt);
-        using var written = Interop.Gdal.Translate(destination, memory, [.. Cog, "-colorinterp", "red,green,blue,alpha"]);
+        using var written = Interop.Gdal.Translate(destination, memory, [.. Cog(rendered.Width, rendered.Height), "-colorinterp", "red,green,blue,alpha"]);
+    }
+
+    /// <summary>
+    /// COG output options. libvips refuses a TIFF whose tiles are larger than the image, so a small region gets tiles
+    /// that fit (a multiple of 16, as TIFF requires).
+    /// </summary>
+    private static string[] Cog(int width, int height)
+    {
+        var block = Math.Clamp(Math.Min(width, height) / 16 * 16, 16, MaxBlockSize);
+        return ["-of", "COG", "-co", "COMPRESS=DEFLATE", "-co", $"BLOCKSIZE={block.ToString(CultureInfo.InvariantCulture)}"];
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
