@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LargeImage.MinimalApi.Tests;
 
@@ -27,9 +25,6 @@ public sealed class ExampleAppFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
 
     public string MediaDirectory => Path.Combine(DataDirectory, "media");
-
-    /// <summary>Extra services registered after the app's own, e.g. a test reader.</summary>
-    public List<Action<IServiceCollection>> TestServices { get; } = [];
 
     /// <summary>Extra configuration, e.g. <c>LargeImage:TransparentOutsideImage</c>.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -76,8 +71,6 @@ public sealed class ExampleAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-
-        builder.ConfigureTestServices(services => TestServices.ForEach(configure => configure(services)));
     }
 
     protected override void Dispose(bool disposing)

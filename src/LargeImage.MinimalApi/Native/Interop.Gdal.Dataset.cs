@@ -151,6 +151,49 @@ internal static partial class Interop
             }
         }
 
+        /// <summary>
+        /// Writes a pixel-interleaved buffer into several bands of a window (a writable dataset, e.g. from
+        /// <see cref="CreateInMemory"/>); the window and the buffer have the same size.
+        /// </summary>
+        internal static unsafe void DatasetRasterWrite<T>(
+            GdalDatasetHandle dataset, int width, int height, ReadOnlySpan<T> buffer, GdalDataType bufferType, ReadOnlySpan<int> bands)
+            where T : unmanaged
+        {
+            var pixelSpace = (long)sizeof(T) * bands.Length;
+            if ((long)width * height * bands.Length > buffer.Length)
+            {
+                throw new ArgumentException("Buffer too small for the requested write.", nameof(buffer));
+            }
+
+            var extraArg = GdalRasterIOExtraArg.Create(GdalRasterIOResampleAlg.NearestNeighbour);
+            fixed (T* data = buffer)
+            fixed (int* bandMap = bands)
+            {
+                ResetError();
+                Check(
+                    GDALDatasetRasterIOEx(
+                        dataset, 1, 0, 0, width, height, data, width, height, bufferType,
+                        bands.Length, bandMap, pixelSpace, pixelSpace * width, sizeof(T), &extraArg),
+                    "writing raster data");
+            }
+        }
+
+        internal static unsafe void SetGeoTransform(GdalDatasetHandle dataset, ReadOnlySpan<double> geoTransform)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(geoTransform.Length, 6);
+            fixed (double* gt = geoTransform)
+            {
+                ResetError();
+                Check(GDALSetGeoTransform(dataset, gt), "setting the geotransform");
+            }
+        }
+
+        internal static void SetProjection(GdalDatasetHandle dataset, string wkt)
+        {
+            ResetError();
+            Check(GDALSetProjection(dataset, wkt), "setting the projection");
+        }
+
         internal static string[] GetMetadataDomainList(GdalDatasetHandle dataset) =>
             GetMetadataDomainList(dataset.DangerousGetHandle());
 
@@ -248,6 +291,12 @@ internal static partial class Interop
             long lineSpace,
             long bandSpace,
             GdalRasterIOExtraArg* extraArg);
+
+        [LibraryImport(NativeLibraryLoader.Gdal)]
+        private static unsafe partial int GDALSetGeoTransform(GdalDatasetHandle dataset, double* geoTransform);
+
+        [LibraryImport(NativeLibraryLoader.Gdal, StringMarshalling = StringMarshalling.Utf8)]
+        private static partial int GDALSetProjection(GdalDatasetHandle dataset, string wkt);
 
         [LibraryImport(NativeLibraryLoader.Gdal)]
         private static partial nint GDALGetMetadataDomainList(nint majorObject);

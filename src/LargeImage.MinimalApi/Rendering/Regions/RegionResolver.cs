@@ -25,9 +25,21 @@ internal static class RegionResolver
                 throw new InvalidParameterException("top", "'top' and 'bottom' must differ.");
             }
 
-            // Edge midpoints too, because a box in one CRS is not a box in another.
-            var corners = units.ToPixels([(l, t), (r, t), (l, b), (r, b), ((l + r) / 2, t), ((l + r) / 2, b), (l, (t + b) / 2), (r, (t + b) / 2)]);
-            return Crop(corners.Min(p => p.X), corners.Min(p => p.Y), corners.Max(p => p.X), corners.Max(p => p.Y), metadata.SizeX, metadata.SizeY);
+            // Only the top-left and bottom-right corners are converted, as large_image and gdal_translate -projwin_srs
+            // do, so a region matches what those tools cut from the same coordinates.
+            var corners = units.ToPixels([(l, t), (r, b)]);
+            if (corners.Any(p => !double.IsFinite(p.X) || !double.IsFinite(p.Y)))
+            {
+                throw new InvalidParameterException("left", "The region has no place in the image's coordinate system.");
+            }
+
+            // Snapped to whole pixels as gdal_translate -projwin snaps a nearest-neighbour window (origin floored,
+            // size rounded), so a GeoTIFF region lines up with what GDAL cuts from the same coordinates.
+            var (minX, minY) = (corners.Min(p => p.X), corners.Min(p => p.Y));
+            var (maxX, maxY) = (corners.Max(p => p.X), corners.Max(p => p.Y));
+            var (snappedX, snappedY) = (Math.Floor(minX + 0.001), Math.Floor(minY + 0.001));
+            return Crop(
+                snappedX, snappedY, snappedX + Math.Floor(maxX - minX + 0.5), snappedY + Math.Floor(maxY - minY + 0.5), metadata.SizeX, metadata.SizeY);
         }
 
         if (left is { } gl && right is { } gr)

@@ -17,7 +17,7 @@ namespace LargeImage.MinimalApi.Sources.Gdal;
 /// <see cref="Raster.Mask"/> byte 0) without reading anything; <see cref="TouchesImage"/> answers the same question
 /// up front.
 /// </remarks>
-internal sealed class GdalTileSource : ITileSource
+internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
 {
     public const string ReaderName = "gdal";
 
@@ -86,6 +86,8 @@ internal sealed class GdalTileSource : ITileSource
     public int FrameCount => 1;
 
     public IReadOnlyList<string> AssociatedImageNames => [];
+
+    public bool IsGeoreferenced => Georeference is not null;
 
     /// <summary>The file or VSI path this source reads.</summary>
     internal string Path { get; }
@@ -242,6 +244,27 @@ internal sealed class GdalTileSource : ITileSource
         }
 
         return values;
+    }
+
+    public IReadOnlyList<(double X, double Y)> ToPixels(string crs, IReadOnlyList<(double X, double Y)> points) =>
+        GdalPixelLocator.ToPixels(
+            Georeference ?? throw new InvalidParameterException("units", "The image is not georeferenced, so CRS units do not apply."),
+            Grid,
+            levels,
+            crs,
+            points);
+
+    public void WriteGeoTiff(string destination, PixelWindow window, int width, int height, ReadOptions options, Rendering.RgbaImage? rendered)
+    {
+        var georeference = Georeference ?? throw new InvalidOperationException("Only a georeferenced image is written as a GeoTIFF.");
+        if (rendered is not null)
+        {
+            GdalGeoTiffWriter.WriteRendered(georeference, Grid, levels, destination, window, rendered);
+            return;
+        }
+
+        using var lease = pool.Rent();
+        GdalGeoTiffWriter.WriteRaw(lease.Handle, georeference, Grid, levels, destination, window, width, height, GdalResampling.Parse(options.Resampling));
     }
 
     public Raster ReadAssociatedImage(string name) =>

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Native;
 
@@ -11,32 +9,22 @@ namespace LargeImage.MinimalApi.Sources.Gdal;
 /// <see cref="UnitsAcrossLevel0"/> (the projected width of the equator) centred on the projection's origin, and
 /// each level doubles it. For EPSG:3857 this is exactly the standard XYZ web-mercator grid.
 /// </summary>
-internal sealed partial record ProjectedGrid(string Name, double UnitsAcrossLevel0, int TileSize)
+internal sealed record ProjectedGrid(string Name, double UnitsAcrossLevel0, int TileSize)
 {
     private const int MaxCached = 100;
     private static readonly ConcurrentDictionary<string, ProjectedGrid> Cache = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Parses <c>EPSG:n</c> (also <c>epsg:n</c>, <c>+init=epsg:n</c>, <c>proj4:</c>-prefixed) or a <c>+proj=</c>
-    /// string. Only those two forms reach GDAL, because its generic parser would also open files and URLs.
-    /// </summary>
+    /// <summary>Parses a projection as <see cref="SpatialReferenceParser"/> allows.</summary>
     /// <exception cref="InvalidParameterException">Unknown, malformed or geographic projection.</exception>
     public static ProjectedGrid Parse(string projection, int tileSize)
     {
-        var text = projection.Trim();
-        if (text.StartsWith("proj4:", StringComparison.OrdinalIgnoreCase))
-        {
-            text = text["proj4:".Length..].Trim();
-        }
-
-        var epsg = EpsgPattern().Match(text);
-        var key = (epsg.Success ? $"EPSG:{int.Parse(epsg.Groups[1].Value, CultureInfo.InvariantCulture)}" : text) + "|" + tileSize;
+        var key = SpatialReferenceParser.Canonical(projection) + "|" + tileSize;
         if (Cache.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var grid = Create(text, epsg, tileSize);
+        var grid = Create(projection, tileSize);
         if (Cache.Count >= MaxCached)
         {
             Cache.Clear();
@@ -68,32 +56,16 @@ internal sealed partial record ProjectedGrid(string Name, double UnitsAcrossLeve
         return (((x / size) - 0.5) * UnitsAcrossLevel0, (0.5 - (y / size)) * UnitsAcrossLevel0);
     }
 
-    private static ProjectedGrid Create(string text, Match epsg, int tileSize)
+    /// <summary>The inverse of <see cref="PixelToProjected"/>.</summary>
+    public (double X, double Y) ProjectedToPixel(double x, double y, int levels)
     {
-        OgrSpatialReferenceHandle srs;
-        string name;
-        try
-        {
-            if (epsg.Success && int.TryParse(epsg.Groups[1].Value, CultureInfo.InvariantCulture, out var code))
-            {
-                srs = Interop.Gdal.SrsFromEpsg(code);
-                name = $"EPSG:{code}";
-            }
-            else if (text.StartsWith("+proj=", StringComparison.OrdinalIgnoreCase))
-            {
-                srs = Interop.Gdal.SrsFromProj4(text);
-                name = text;
-            }
-            else
-            {
-                throw new InvalidParameterException("projection", $"Unknown projection '{text}'; use EPSG:<code>, e.g. EPSG:3857.");
-            }
-        }
-        catch (NativeLibraryException e)
-        {
-            throw new InvalidParameterException("projection", $"Unknown projection '{text}': {e.Message}");
-        }
+        var size = Math.Pow(2, levels - 1) * TileSize;
+        return (((x / UnitsAcrossLevel0) + 0.5) * size, (0.5 - (y / UnitsAcrossLevel0)) * size);
+    }
 
+    private static ProjectedGrid Create(string projection, int tileSize)
+    {
+        var (srs, name) = SpatialReferenceParser.Parse(projection, "projection");
         using (srs)
         {
             if (Interop.Gdal.IsGeographic(srs))
@@ -129,6 +101,4 @@ internal sealed partial record ProjectedGrid(string Name, double UnitsAcrossLeve
             : throw new InvalidParameterException("projection", $"Projection {name} cannot be tiled: the equator has no finite extent in it.");
     }
 
-    [GeneratedRegex(@"^(?:\+init=)?epsg:(\d{1,9})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EpsgPattern();
 }
