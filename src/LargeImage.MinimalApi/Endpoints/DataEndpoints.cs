@@ -49,7 +49,7 @@ internal static class DataEndpoints
         return group;
     }
 
-    private static async Task<FileContentHttpResult> GetThumbnail(
+    private static async Task<Results<FileContentHttpResult, NotModifiedHttpResult>> GetThumbnail(
         [Description("Image format: png, jpeg, jpg, webp, tif or tiff.")] string fmt,
         [AsParameters] CommonQuery query,
         [AsParameters] EncodeQuery encode,
@@ -65,17 +65,18 @@ internal static class DataEndpoints
         var quality = encode.ParseQuality();
         var (maxWidth, maxHeight) = size.Parse(LargeImageDefaults.ThumbnailSize);
         var style = styleQuery.Parse();
-        using var image = await provider.OpenAsync(http, query);
-        var window = ThumbnailWindow(image);
-        var (width, height) = RegionResolver.OutputSize(window, maxWidth, maxHeight, options.Value.MaxOutputPixels);
-        var resolved = await renderer.ResolveAsync(style, image, http.RequestAborted);
-        var key = Key(image, $"thumbnail/{Describe(window)}/{width}x{height}/{encode.Resampling}", style, format, quality);
-        var bytes = await cache.GetOrRenderAsync(
-            key, _ => ImageEncoder.Encode(RenderWindow(image, window, width, height, resolved, encode.Resampling), format, quality), http.RequestAborted);
-        return TypedResults.File(bytes, format.ContentType);
+        var request = await provider.ResolveAsync(http, query);
+        var key = Key(request, $"thumbnail/{maxWidth}x{maxHeight}/{encode.Resampling}", style, format, quality);
+        return await CachedResponse.GetAsync(http, provider, cache, request, key, format.ContentType, async (image, token) =>
+        {
+            var window = ThumbnailWindow(image);
+            var (width, height) = RegionResolver.OutputSize(window, maxWidth, maxHeight, options.Value.MaxOutputPixels);
+            var resolved = await renderer.ResolveAsync(style, image, token);
+            return ImageEncoder.Encode(RenderWindow(image, window, width, height, resolved, encode.Resampling), format, quality);
+        });
     }
 
-    private static async Task<FileContentHttpResult> GetRegion(
+    private static async Task<Results<FileContentHttpResult, NotModifiedHttpResult>> GetRegion(
         [Description("Image format: png, jpeg, jpg, webp, tif or tiff (a GeoTIFF for georeferenced images).")] string fmt,
         [AsParameters] CommonQuery query,
         [AsParameters] EncodeQuery encode,
@@ -96,30 +97,31 @@ internal static class DataEndpoints
         var bottom = QueryValue.Double("bottom", region.Bottom);
         var maxWidth = QueryValue.Int("max_width", region.MaxWidth, 1);
         var maxHeight = QueryValue.Int("max_height", region.MaxHeight, 1);
-        using var image = await provider.OpenAsync(http, query);
-        var units = RegionUnits.Parse(region.Units, image.Source);
-        var window = RegionResolver.Resolve(image.Source, units, left, top, right, bottom);
-        var (width, height) = RegionResolver.OutputSize(window, maxWidth, maxHeight, options.Value.MaxOutputPixels);
-        var resolved = await renderer.ResolveAsync(style, image, http.RequestAborted);
-        var geo = format == OutputFormat.Tiff && image.Source is IGeoreferencedSource { IsGeoreferenced: true } g && image.Source.Metadata.Geospatial ? g : null;
-        var key = Key(image, $"region/{Describe(window)}/{width}x{height}/{encode.Resampling}/{(geo is null ? "image" : "geotiff")}", style, format, quality);
-        var bytes = await cache.GetOrRenderAsync(
-            key,
-            _ =>
+        var request = await provider.ResolveAsync(http, query);
+        var key = Key(
+            request,
+            string.Create(CultureInfo.InvariantCulture, $"region/{region.Units?.Trim().ToLowerInvariant()}/{left:R},{top:R},{right:R},{bottom:R}/{maxWidth}x{maxHeight}/{encode.Resampling}"),
+            style,
+            format,
+            quality);
+        return await CachedResponse.GetAsync(http, provider, cache, request, key, format.ContentType, async (image, token) =>
+        {
+            var units = RegionUnits.Parse(region.Units, image.Source);
+            var window = RegionResolver.Resolve(image.Source, units, left, top, right, bottom);
+            var (width, height) = RegionResolver.OutputSize(window, maxWidth, maxHeight, options.Value.MaxOutputPixels);
+            var resolved = await renderer.ResolveAsync(style, image, token);
+            var geo = format == OutputFormat.Tiff && image.Source is IGeoreferencedSource { IsGeoreferenced: true } g && image.Source.Metadata.Geospatial ? g : null;
+            if (geo is null)
             {
-                if (geo is null)
-                {
-                    return ImageEncoder.Encode(RenderWindow(image, window, width, height, resolved, encode.Resampling), format, quality);
-                }
+                return ImageEncoder.Encode(RenderWindow(image, window, width, height, resolved, encode.Resampling), format, quality);
+            }
 
-                var rendered = resolved is null ? null : RenderWindow(image, window, width, height, resolved, encode.Resampling);
-                return GeoTiffExport.Write(geo, window, width, height, new ReadOptions(image.Frame, encode.Resampling), rendered);
-            },
-            http.RequestAborted);
-        return TypedResults.File(bytes, format.ContentType);
+            var rendered = resolved is null ? null : RenderWindow(image, window, width, height, resolved, encode.Resampling);
+            return GeoTiffExport.Write(geo, window, width, height, new ReadOptions(image.Frame, encode.Resampling), rendered);
+        });
     }
 
-    private static async Task<Ok<PixelInfo>> GetPixel(
+    private static async Task<Results<Ok<PixelInfo>, NotModifiedHttpResult>> GetPixel(
         [AsParameters] CommonQuery query,
         [AsParameters] StyleQuery styleQuery,
         [AsParameters] PixelQuery pixel,
@@ -130,7 +132,15 @@ internal static class DataEndpoints
         var left = QueryValue.Double("left", pixel.Left) ?? throw new InvalidParameterException("left", "'left' is required.");
         var top = QueryValue.Double("top", pixel.Top) ?? throw new InvalidParameterException("top", "'top' is required.");
         var style = styleQuery.Parse();
-        using var image = await provider.OpenAsync(http, query);
+        var request = await provider.ResolveAsync(http, query);
+        var key = RenderKey.For(
+            request, string.Create(CultureInfo.InvariantCulture, $"pixel/{pixel.Units?.Trim().ToLowerInvariant()}/{left:R},{top:R}"), style?.Canonical ?? string.Empty);
+        if (ConditionalRequest.IsNotModified(http, key.ETag))
+        {
+            return NotModifiedHttpResult.Instance;
+        }
+
+        using var image = provider.Open(request);
         var source = image.Source;
         var units = RegionUnits.Parse(pixel.Units, source);
         var (px, py) = units.ToPixels([(left, top)])[0];
@@ -159,20 +169,26 @@ internal static class DataEndpoints
         });
     }
 
-    private static async Task<FileContentHttpResult> GetHistogram(
+    private static async Task<Results<FileContentHttpResult, NotModifiedHttpResult>> GetHistogram(
         [AsParameters] CommonQuery query,
         [AsParameters] HistogramQuery histogram,
         HttpContext http,
         ImageSourceProvider provider,
         HistogramService histograms)
     {
-        var request = histogram.Parse();
-        using var image = await provider.OpenAsync(http, query);
-        var bytes = await histograms.GetJsonAsync(image, image.Frame, request, http.RequestAborted);
+        var parsed = histogram.Parse();
+        var request = await provider.ResolveAsync(http, query);
+        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, $"histogram/{parsed.Canonical}").ETag))
+        {
+            return NotModifiedHttpResult.Instance;
+        }
+
+        using var image = provider.Open(request);
+        var bytes = await histograms.GetJsonAsync(image, image.Frame, parsed, http.RequestAborted);
         return TypedResults.File(bytes, JsonContentType);
     }
 
-    private static async Task<FileContentHttpResult> GetAssociatedImage(
+    private static async Task<Results<FileContentHttpResult, NotModifiedHttpResult>> GetAssociatedImage(
         [Description("Associated image name, as listed by info/associated.")] string name,
         [Description("Image format: png, jpeg, jpg, webp, tif or tiff.")] string fmt,
         [AsParameters] CommonQuery query,
@@ -185,18 +201,13 @@ internal static class DataEndpoints
         var format = OutputFormat.Parse(fmt);
         var quality = encode.ParseQuality();
         var (maxWidth, maxHeight) = size.Parse(null);
-        using var image = await provider.OpenAsync(http, query);
-        var key = Key(image, $"associated/{name}/{maxWidth}x{maxHeight}", null, format, quality);
-        var bytes = await cache.GetOrRenderAsync(
-            key,
-            _ =>
-            {
-                var raster = image.Source.ReadAssociatedImage(name);
-                var rendered = DefaultRenderer.Render(raster, []);
-                return ImageEncoder.Encode(ImageResizer.FitWithin(rendered, maxWidth, maxHeight), format, quality);
-            },
-            http.RequestAborted);
-        return TypedResults.File(bytes, format.ContentType);
+        var request = await provider.ResolveAsync(http, query);
+        var key = Key(request, $"associated/{name}/{maxWidth}x{maxHeight}", null, format, quality);
+        return await CachedResponse.GetAsync(http, provider, cache, request, key, format.ContentType, (image, _) =>
+        {
+            var rendered = DefaultRenderer.Render(image.Source.ReadAssociatedImage(name), []);
+            return Task.FromResult(ImageEncoder.Encode(ImageResizer.FitWithin(rendered, maxWidth, maxHeight), format, quality));
+        });
     }
 
     private static PixelWindow ThumbnailWindow(OpenedImage image)
@@ -221,8 +232,8 @@ internal static class DataEndpoints
             raster, style, image, frame => image.Source.ReadRegion(window, width, height, new ReadOptions(frame, resampling)));
     }
 
-    private static RenderKey Key(OpenedImage image, string operation, ImageStyle? style, OutputFormat format, int quality) =>
-        new(image.File, image.Source.Reader, image.Projection, image.Frame, operation, style?.Canonical ?? string.Empty, format.Name, quality);
+    private static RenderKey Key(ImageRequest request, string operation, ImageStyle? style, OutputFormat format, int quality) =>
+        RenderKey.For(request, operation, style?.Canonical ?? string.Empty, format.Name, format.IsLossy ? quality : 0);
 
     private static string Describe(PixelWindow window) =>
         string.Create(CultureInfo.InvariantCulture, $"{window.Left:R},{window.Top:R},{window.Width:R},{window.Height:R}");

@@ -87,14 +87,8 @@ internal static class TileEndpoints
         var request = await provider.ResolveAsync(http, query);
         var key = RenderKey.For(
             request, $"tile/{z}/{x}/{y}/{resampling}", style?.Canonical ?? string.Empty, format.Name, format.IsLossy ? quality : 0);
-        if (ConditionalRequest.IsNotModified(http, key.ETag))
+        return await CachedResponse.GetAsync(http, provider, cache, request, key, format.ContentType, async (image, token) =>
         {
-            return NotModifiedHttpResult.Instance;
-        }
-
-        var bytes = await cache.GetOrRenderAsync(key, async token =>
-        {
-            using var image = provider.Open(request);
             var resolved = await renderer.ResolveAsync(style, image, token);
             Raster raster;
             using (ServerTiming.Measure("read"))
@@ -118,8 +112,7 @@ internal static class TileEndpoints
             {
                 return ImageEncoder.Encode(rendered, format, quality);
             }
-        }, http.RequestAborted);
-        return TypedResults.File(bytes, format.ContentType);
+        });
     }
 
     private static async Task<Results<Ok<TileCorners>, NotModifiedHttpResult>> GetTileCorners(

@@ -101,6 +101,32 @@ public sealed class CachingEndpointTests : IDisposable
         Assert.Equal(0, metrics.OpenReaders);
     }
 
+    [Theory]
+    [InlineData("data/thumbnail.png?max_width=64", "data/thumbnail.png?max_width=65")]
+    [InlineData("data/region.jpeg?left=10&top=10&right=90&bottom=60&units=pixels", "data/region.jpeg?left=10&top=10&right=90&bottom=61&units=pixels")]
+    [InlineData("data/pixel?left=20&top=30&band=1&palette=viridis", "data/pixel?left=20&top=30&band=1&palette=plasma")]
+    [InlineData("data/histogram?bins=16", "data/histogram?bins=17")]
+    public async Task Data_endpoints_answer_their_current_etag_with_304_without_rendering_again(string route, string other)
+    {
+        var id = await app.UploadAsync(Png("a.png", 300, 200, seed: 6));
+        var client = app.CreateClient();
+        using var first = await client.GetAsync($"/api/image-file/{id}/{route}");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag!;
+        using var metrics = Metrics(app);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/image-file/{id}/{route}");
+        request.Headers.IfNoneMatch.Add(etag);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(0, metrics.Renders);
+        using var changed = await client.GetAsync($"/api/image-file/{id}/{other}");
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+    }
+
     [Fact]
     public async Task Json_responses_carry_an_etag_and_cache_control()
     {
