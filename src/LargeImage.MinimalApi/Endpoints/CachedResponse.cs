@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace LargeImage.MinimalApi.Endpoints;
 
 /// <summary>
-/// The shape every rendering endpoint shares: answer <c>If-None-Match</c> from the key alone, else take the bytes
-/// from the rendered-bytes cache, opening the image only when they have to be rendered.
+/// The shape every image endpoint shares: answer <c>If-None-Match</c> from the key alone, else open the image only
+/// when the answer has to be produced (rendered bytes come from the rendered-bytes cache).
 /// </summary>
 internal static class CachedResponse
 {
@@ -34,5 +34,18 @@ internal static class CachedResponse
             },
             http.RequestAborted);
         return TypedResults.File(bytes, contentType);
+    }
+
+    /// <summary>A JSON description of the image: answered with 304 from the key alone, else read from the opened image.</summary>
+    public static Results<Ok<T>, NotModifiedHttpResult> Describe<T>(
+        HttpContext http, ImageSourceProvider provider, ImageRequest request, string operation, Func<OpenedImage, T> describe)
+    {
+        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, operation).ETag))
+        {
+            return NotModifiedHttpResult.Instance;
+        }
+
+        using var image = provider.Open(request);
+        return TypedResults.Ok(describe(image));
     }
 }

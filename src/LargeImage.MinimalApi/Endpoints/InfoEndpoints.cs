@@ -46,43 +46,16 @@ internal static class InfoEndpoints
     }
 
     private static async Task<Results<Ok<ImageMetadata>, NotModifiedHttpResult>> GetMetadata(
-        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
-    {
-        var request = await provider.ResolveAsync(http, query);
-        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, "info/metadata").ETag))
-        {
-            return NotModifiedHttpResult.Instance;
-        }
-
-        using var image = provider.Open(request);
-        return TypedResults.Ok(image.Source.Metadata);
-    }
+        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
+        CachedResponse.Describe(http, provider, await provider.ResolveAsync(http, query), "info/metadata", image => image.Source.Metadata);
 
     private static async Task<Results<Ok<JsonObject>, NotModifiedHttpResult>> GetInternalMetadata(
-        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
-    {
-        var request = await provider.ResolveAsync(http, query);
-        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, "info/metadata_internal").ETag))
-        {
-            return NotModifiedHttpResult.Instance;
-        }
-
-        using var image = provider.Open(request);
-        return TypedResults.Ok(image.Source.GetInternalMetadata());
-    }
+        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
+        CachedResponse.Describe(http, provider, await provider.ResolveAsync(http, query), "info/metadata_internal", image => image.Source.GetInternalMetadata());
 
     private static async Task<Results<Ok<Dictionary<string, BandInfo>>, NotModifiedHttpResult>> GetBands(
-        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
-    {
-        var request = await provider.ResolveAsync(http, query);
-        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, "info/bands").ETag))
-        {
-            return NotModifiedHttpResult.Instance;
-        }
-
-        using var image = provider.Open(request);
-        return TypedResults.Ok(KeyByBand(image.Source.GetBands(image.Frame)));
-    }
+        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
+        CachedResponse.Describe(http, provider, await provider.ResolveAsync(http, query), "info/bands", image => KeyByBand(image.Source.GetBands(image.Frame)));
 
     private static async Task<Results<Ok<BandInfo>, NotModifiedHttpResult>> GetBand(
         HttpContext http,
@@ -92,52 +65,35 @@ internal static class InfoEndpoints
     {
         var request = await provider.ResolveAsync(http, query);
         var requested = QueryValue.Int("band", band, 1) ?? throw new InvalidParameterException("band", "'band' is required.");
-        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, FormattableString.Invariant($"info/band/{requested}")).ETag))
+        return CachedResponse.Describe(http, provider, request, FormattableString.Invariant($"info/band/{requested}"), image =>
         {
-            return NotModifiedHttpResult.Instance;
-        }
-
-        using var image = provider.Open(request);
-        var bands = image.Source.GetBands(image.Frame);
-        var number = QueryValue.Int("band", band, 1, bands.Count)!.Value;
-        return TypedResults.Ok(bands[number - 1]);
+            var bands = image.Source.GetBands(image.Frame);
+            return bands[QueryValue.Int("band", band, 1, bands.Count)!.Value - 1];
+        });
     }
 
     private static async Task<Results<Ok<FramesInfo>, NotModifiedHttpResult>> GetFrames(
-        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
-    {
-        var request = await provider.ResolveAsync(http, query);
-        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, "info/frames").ETag))
-        {
-            return NotModifiedHttpResult.Instance;
-        }
+        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
+        CachedResponse.Describe(http, provider, await provider.ResolveAsync(http, query), "info/frames", DescribeFrames);
 
-        using var image = provider.Open(request);
+    private static async Task<Results<Ok<IReadOnlyList<string>>, NotModifiedHttpResult>> GetAssociatedImages(
+        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
+        CachedResponse.Describe(http, provider, await provider.ResolveAsync(http, query), "info/associated", image => image.Source.AssociatedImageNames);
+
+    private static FramesInfo DescribeFrames(OpenedImage image)
+    {
         var source = image.Source;
         var metadata = source.Metadata;
         var frames = metadata.Frames is { Count: > 0 } listed
             ? listed.Select(f => f with { Bands = KeyByBand(source.GetBands(f.Frame)) }).ToArray()
             : [new FrameInfo { Frame = 0, Bands = KeyByBand(source.GetBands(0)) }];
-        return TypedResults.Ok(new FramesInfo
+        return new FramesInfo
         {
             Frames = frames,
             IndexRange = metadata.IndexRange,
             IndexStride = metadata.IndexStride,
             Channels = metadata.Channels,
-        });
-    }
-
-    private static async Task<Results<Ok<IReadOnlyList<string>>, NotModifiedHttpResult>> GetAssociatedImages(
-        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
-    {
-        var request = await provider.ResolveAsync(http, query);
-        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, "info/associated").ETag))
-        {
-            return NotModifiedHttpResult.Instance;
-        }
-
-        using var image = provider.Open(request);
-        return TypedResults.Ok(image.Source.AssociatedImageNames);
+        };
     }
 
     private static Dictionary<string, BandInfo> KeyByBand(IReadOnlyList<BandInfo> bands) =>

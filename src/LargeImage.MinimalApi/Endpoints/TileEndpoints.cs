@@ -37,17 +37,13 @@ internal static class TileEndpoints
     }
 
     private static async Task<Results<Ok<TilesMetadata>, NotModifiedHttpResult>> GetTilesMetadata(
-        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider)
-    {
-        var request = await provider.ResolveAsync(http, query);
-        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, "tiles/metadata").ETag))
-        {
-            return NotModifiedHttpResult.Instance;
-        }
+        HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
+        CachedResponse.Describe(http, provider, await provider.ResolveAsync(http, query), "tiles/metadata", DescribeGrid);
 
-        using var image = provider.Open(request);
+    private static TilesMetadata DescribeGrid(OpenedImage image)
+    {
         var metadata = image.Source.Metadata;
-        return TypedResults.Ok(new TilesMetadata
+        return new TilesMetadata
         {
             Levels = metadata.Levels,
             SizeX = metadata.SizeX,
@@ -63,7 +59,7 @@ internal static class TileEndpoints
                 ["tileWidth"] = metadata.TileWidth,
                 ["tileHeight"] = metadata.TileHeight,
             },
-        });
+        };
     }
 
     private static async Task<Results<FileContentHttpResult, NotModifiedHttpResult>> GetTile(
@@ -121,15 +117,7 @@ internal static class TileEndpoints
         [Description("Tile row.")] int y,
         [AsParameters] CommonQuery query,
         HttpContext http,
-        ImageSourceProvider provider)
-    {
-        var request = await provider.ResolveAsync(http, query);
-        if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, $"tiles/corners/{z}/{x}/{y}").ETag))
-        {
-            return NotModifiedHttpResult.Instance;
-        }
-
-        using var image = provider.Open(request);
-        return TypedResults.Ok(image.Source.GetTileCorners(z, x, y));
-    }
+        ImageSourceProvider provider) =>
+        CachedResponse.Describe(
+            http, provider, await provider.ResolveAsync(http, query), $"tiles/corners/{z}/{x}/{y}", image => image.Source.GetTileCorners(z, x, y));
 }
