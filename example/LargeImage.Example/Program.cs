@@ -31,6 +31,7 @@ app.MapOpenApi();
 app.MapScalarApiReference(scalar => scalar.DisableDefaultFonts());
 app.MapLargeImage();
 app.MapImageFileEndpoints();
+app.MapConstantBytes();
 app.MapLargeImage<ImageFile>(app.MapGroup("/api/image-file/{id:int}").WithTags("Image files"), image => image.File);
 
 app.Run();
