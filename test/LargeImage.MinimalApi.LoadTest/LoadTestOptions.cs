@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace LargeImage.MinimalApi.LoadTest;
 
-/// <summary>Command line: <c>--url http://127.0.0.1:PORT --pid SERVER_PID [--native-tile-ms X] [--mercator-tile-ms Y]</c>.</summary>
-internal sealed record LoadTestOptions(Uri Url, int ServerPid, double? NativeTileMs, double? MercatorTileMs)
+/// <summary>Command line: <c>--url http://127.0.0.1:PORT --pid SERVER_PID [--native-tile-ms X] [--mercator-tile-ms Y] [--rss-budget-mib Z]</c>.</summary>
+internal sealed record LoadTestOptions(Uri Url, int ServerPid, double? NativeTileMs, double? MercatorTileMs, double? RssBudgetMib)
 {
     public static LoadTestOptions Parse(string[] args)
     {
@@ -21,6 +21,7 @@ internal sealed record LoadTestOptions(Uri Url, int ServerPid, double? NativeTil
             url,
             int.Parse(Value("--pid") ?? throw new ArgumentException("--pid is required"), CultureInfo.InvariantCulture),
             Number("--native-tile-ms"),
-            Number("--mercator-tile-ms"));
+            Number("--mercator-tile-ms"),
+            Number("--rss-budget-mib"));
     }
 }

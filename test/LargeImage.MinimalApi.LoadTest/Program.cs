@@ -24,7 +24,8 @@ using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServ
 var api = new ExampleApi(client);
 var runner = new LoadRunner(client);
 
-Console.WriteLine($"Preparing images ({Environment.ProcessorCount} cores seen by the client)…");
+var startedRss = ProcessMemory.ResidentBytes(options.ServerPid);
+Console.WriteLine($"Preparing images ({Environment.ProcessorCount} cores seen by the client); server RSS after start: {startedRss / 1048576} MiB");
 var pyramid = await api.FindAsync("demo-pyramid.tiff");
 var cog = await api.UploadAsync(BenchmarkImages.UtmCog(), "Load test: 16384² RGB UTM COG");
 var smallPyramid = BenchmarkImages.Pyramid(4096);
@@ -65,6 +66,8 @@ var cached = await runner.RunAsync("cached native JPEG", Cycle(p => new LoadRequ
 Report(cached);
 var revalidated = await runner.RunAsync("304 If-None-Match", Cycle(p => new LoadRequest(p, runner.ETags[p])), CachedConcurrency, repeatedLimit);
 Report(revalidated);
+// Not a tile: the example's record lookup alone (the EF Core query every large-image route of the example runs first).
+Report(await runner.RunAsync("record lookup only (GET /{id})", Cycle(_ => new LoadRequest($"/api/image-file/{pyramid}")), CachedConcurrency, repeatedLimit));
 var ceilingAfter = await runner.RunAsync("constant bytes (ceiling, again)", Cycle(_ => new LoadRequest(constantPath)), CachedConcurrency, repeatedLimit);
 Report(ceilingAfter);
 
@@ -113,4 +116,9 @@ if (options.MercatorTileMs is { } mercatorMs)
     Console.WriteLine($"Uncached 3857 PNG / (cores ÷ in-process {mercatorMs} ms): {mercatorUncached.PerSecond / (Environment.ProcessorCount * 1000 / mercatorMs):0.00} (target >= 0.70)");
 }
 
-Console.WriteLine($"RSS: {startRss / 1048576} MiB before, {peakRss / 1048576} MiB peak after {memoryDone} distinct tiles over {memoryFiles.Count} files");
+Console.WriteLine($"RSS: {startedRss / 1048576} MiB after start, {startRss / 1048576} MiB before the memory run, {peakRss / 1048576} MiB peak after {memoryDone} distinct tiles over {memoryFiles.Count} files");
+if (options.RssBudgetMib is { } budget)
+{
+    var growth = (peakRss - startedRss) / 1048576;
+    Console.WriteLine($"RSS growth since start: {growth} MiB of a {budget} MiB budget ({(growth <= budget ? "within" : "OVER")})");
+}
