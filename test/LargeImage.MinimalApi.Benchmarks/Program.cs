@@ -4,12 +4,12 @@ using BenchmarkDotNet.Mathematics;
 using BenchmarkDotNet.Running;
 using LargeImage.MinimalApi.Benchmarks;
 
-// Each class carries its own job; with no arguments every benchmark runs (BenchmarkDotNet would otherwise ask).
+// Each class carries its own job; without --filter every benchmark runs (BenchmarkDotNet would otherwise ask).
 var config = DefaultConfig.Instance
     .AddColumn(StatisticColumn.Median, StatisticColumn.P90)
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(CachedTileBenchmark).Assembly)
-    .Run(args.Length == 0 ? ["--filter", "*"] : args, config)
+    .Run(args.Contains("--filter") ? args : [.. args, "--filter", "*"], config)
     .ToArray();
 
 Statistics? Find(string type, string method) => summaries.SelectMany(s => s.Reports)

@@ -4,7 +4,7 @@ using LargeImage.MinimalApi.Benchmarks;
 
 namespace LargeImage.MinimalApi.LoadTest;
 
-/// <summary>The example app's own routes the load test needs: upload, list, and the grids to pick tiles from.</summary>
+/// <summary>The example app's own routes the load test needs: upload, and the grids to pick tiles from.</summary>
 internal sealed class ExampleApi(HttpClient client)
 {
     public async Task<int> UploadAsync(string path, string name)
@@ -16,12 +16,6 @@ internal sealed class ExampleApi(HttpClient client)
         using var response = await client.PostAsync("/api/image-file", content);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
-
-    public async Task<int> FindAsync(string fileName)
-    {
-        var images = await client.GetFromJsonAsync<JsonElement>("/api/image-file");
-        return images.EnumerateArray().First(i => i.GetProperty("file").GetString() == fileName).GetProperty("id").GetInt32();
     }
 
     /// <summary>Fixed-seed distinct tile paths of image <paramref name="id"/>, over its three most detailed levels.</summary>

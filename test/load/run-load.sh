@@ -30,9 +30,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The constant route (opt-in) returns as many bytes as the mean cached 256² JPEG tile of the seeded pyramid.
+# The constant route (opt-in) returns as many bytes as the mean cached 256² JPEG tile of the generated pyramid.
 Example__DataDirectory="$data" \
-Example__ConstantBytesLength=2900 \
+Example__ConstantBytesLength=18500 \
 LargeImage__Cache__MemorySizeLimitBytes=$((cache_mib * 1024 * 1024)) \
 GDAL_CACHEMAX="$gdal_cache_mib" \
 LargeImage__MaxOpenReaders="$open_readers" \
