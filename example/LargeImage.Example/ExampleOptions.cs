@@ -11,4 +11,10 @@ public sealed class ExampleOptions
 
     /// <summary>Largest accepted upload.</summary>
     public long MaxUploadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// When above 0, <see cref="ConstantBytesEndpoint.Path"/> returns this many constant bytes: the HTTP ceiling the
+    /// load test (test/load) compares tiles with. Default 0: the route does not exist.
+    /// </summary>
+    public int ConstantBytesLength { get; set; }
 }

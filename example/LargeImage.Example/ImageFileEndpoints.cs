@@ -70,7 +70,7 @@ public static class ImageFileEndpoints
         TypedResults.Ok(await db.Images.AsNoTracking().OrderBy(i => i.Id).ToListAsync(cancellationToken));
 
     private static async Task<Results<Ok<ImageFile>, ProblemHttpResult>> Get(int id, ImageDb db, CancellationToken cancellationToken) =>
-        await db.Images.FindAsync([id], cancellationToken) is { } record ? TypedResults.Ok(record) : NotFound(id);
+        await ImageFile.FindAsync(db, id, cancellationToken) is { } record ? TypedResults.Ok(record) : NotFound(id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(int id, ImageDb db, MediaStore media, CancellationToken cancellationToken)
     {

@@ -10,7 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Settings are read when services resolve, not here, so hosts and tests can override them until Build().
 builder.Services.Configure<ExampleOptions>(builder.Configuration.GetSection("Example"));
-builder.Services.AddDbContext<ImageDb>((services, db) =>
+// Pooled: a context per request is set up once and reused, not built for every tile request.
+builder.Services.AddDbContextPool<ImageDb>((services, db) =>
     db.UseSqlite($"Data Source={Path.Combine(DataDirectory(services), "images.db")}"));
 builder.Services.AddLargeImage(builder.Configuration.GetSection("LargeImage"));
 builder.Services.AddOptions<LargeImageOptions>().PostConfigure<IServiceProvider>((options, services) =>
@@ -32,6 +33,7 @@ app.MapScalarApiReference(scalar => scalar.DisableDefaultFonts());
 app.MapLargeImage();
 app.MapImageFileEndpoints();
 app.MapLargeImageUrl();
+app.MapConstantBytes();
 app.MapLargeImage<ImageFile>(app.MapGroup("/api/image-file/{id:int}").WithTags("Image files"), image => image.File);
 
 app.Run();

@@ -6,6 +6,7 @@ namespace LargeImage.MinimalApi.Benchmarks;
 /// Cached-tile throughput over HTTP against the same server returning a constant byte array. Each operation is a
 /// batch of concurrent requests, as a map viewer sends them.
 /// </summary>
+[HttpBatchJob]
 [MemoryDiagnoser]
 public class CachedTileBenchmark
 {

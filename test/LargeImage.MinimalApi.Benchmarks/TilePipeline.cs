@@ -1,0 +1,34 @@
+using LargeImage.MinimalApi.Rendering;
+using LargeImage.MinimalApi.Sources;
+
+namespace LargeImage.MinimalApi.Benchmarks;
+
+/// <summary>
+/// What the tile endpoint does after its cache missed — read, default render, encode — without HTTP, routing or the
+/// rendered-bytes cache, over a fixed-seed list of distinct tiles so no two consecutive calls ask for the same one.
+/// </summary>
+internal sealed class TilePipeline(ITileSource source, OutputFormat format, int seed) : IDisposable
+{
+    private const int DistinctTiles = 4096;
+
+    private readonly (int Z, int X, int Y)[] tiles = Pick(source, seed);
+    private int next;
+
+    public byte[] RenderNext()
+    {
+        var (z, x, y) = tiles[next];
+        next = (next + 1) % tiles.Length;
+        var raster = source.ReadTile(z, x, y, ReadOptions.Default);
+        var rendered = DefaultRenderer.Render(raster, source.GetBands(0));
+        return ImageEncoder.Encode(rendered, format, Options.LargeImageDefaults.Quality);
+    }
+
+    public void Dispose() => source.Dispose();
+
+    private static (int Z, int X, int Y)[] Pick(ITileSource source, int seed)
+    {
+        var metadata = source.Metadata;
+        var wgs84 = metadata.Projection is not null && metadata.Bounds is { } b ? (b.XMin, b.YMin, b.XMax, b.YMax) : default((double, double, double, double)?);
+        return TileCoordinates.Pick(metadata.Levels, metadata.SizeX, metadata.SizeY, metadata.TileWidth, wgs84, DistinctTiles, seed);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+
+namespace LargeImage.MinimalApi.LoadTest;
+
+/// <summary>
+/// Sends a list of requests with a fixed number of concurrent workers (each like a viewer's connection) and times
+/// each one from send to last body byte. Stops at the end of the list or at the time limit, whichever is first.
+/// </summary>
+internal sealed class LoadRunner(HttpClient client)
+{
+    /// <summary>ETags seen per path, so a later scenario can revalidate exactly what an earlier one fetched.</summary>
+    public ConcurrentDictionary<string, string> ETags { get; } = new();
+
+    public async Task<LoadResult> RunAsync(string name, IReadOnlyList<LoadRequest> requests, int concurrency, TimeSpan limit)
+    {
+        var latencies = new double[requests.Count];
+        var next = -1;
+        var completed = 0;
+        var errors = 0;
+        long bytes = 0;
+        var deadline = Stopwatch.StartNew();
+
+        async Task Worker()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < requests.Count && deadline.Elapsed < limit)
+            {
+                var request = requests[i];
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var message = new HttpRequestMessage(HttpMethod.Get, request.Path);
+                    if (request.IfNoneMatch is { } etag)
+                    {
+                        message.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(etag));
+                    }
+
+                    using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
+                    var body = await response.Content.ReadAsByteArrayAsync();
+                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    Interlocked.Add(ref bytes, body.Length);
+                    if ((int)response.StatusCode != request.ExpectedStatus)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                    else if (response.Headers.ETag is { } tag)
+                    {
+                        ETags[request.Path] = tag.ToString();
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    Interlocked.Increment(ref errors);
+                }
+
+                Interlocked.Increment(ref completed);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
+        var elapsed = deadline.Elapsed;
+        var measured = latencies.Take(Math.Min(requests.Count, next)).Where(l => l > 0).Order().ToArray();
+        return new LoadResult(name, concurrency, completed, errors, elapsed, measured, bytes);
+    }
+}

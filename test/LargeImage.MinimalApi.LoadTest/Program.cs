@@ -1,0 +1,128 @@
+using LargeImage.MinimalApi.Benchmarks;
+using LargeImage.MinimalApi.LoadTest;
+
+// Scenario sizes: each is bounded in count and in time, so the run ends by itself on a slow or busy machine.
+const int UncachedConcurrency = 8;
+const int CachedConcurrency = 32;
+const int NativeTiles = 3000;
+const int MercatorTiles = 2000;
+const int WarmupTiles = 200;
+const int CachedTiles = 500;
+const int RepeatedRequests = 60_000;
+const int MemoryFiles = 200;
+const int MemoryTilesPerFile = 100;
+const int MemorySamples = 10;
+var uncachedLimit = TimeSpan.FromSeconds(120);
+var repeatedLimit = TimeSpan.FromSeconds(15);
+var memoryLimit = TimeSpan.FromSeconds(360);
+
+var options = LoadTestOptions.Parse(args);
+using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = CachedConcurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+{
+    BaseAddress = options.Url,
+    Timeout = TimeSpan.FromSeconds(60),
+};
+var api = new ExampleApi(client);
+var runner = new LoadRunner(client);
+
+var startedRss = ProcessMemory.ResidentBytes(options.ServerPid);
+Console.WriteLine($"Preparing images ({Environment.ProcessorCount} cores seen by the client); server RSS after start: {startedRss / 1048576} MiB");
+// The same 32768² pyramid the in-process benchmarks read, so HTTP and in-process costs are of the same tiles.
+var pyramid = await api.UploadAsync(BenchmarkImages.Pyramid(32768), "Load test: 32768² JPEG pyramid");
+var cog = await api.UploadAsync(BenchmarkImages.UtmCog(), "Load test: 16384² RGB UTM COG");
+var smallPyramid = BenchmarkImages.Pyramid(4096);
+var memoryFiles = new List<int>();
+for (var i = 0; i < MemoryFiles; i++)
+{
+    memoryFiles.Add(await api.UploadAsync(smallPyramid, $"Load test: 4096² pyramid {i}"));
+}
+
+var native = await api.TilePathsAsync(pyramid, "jpeg", null, WarmupTiles + NativeTiles, seed: 1);
+var mercator = await api.TilePathsAsync(cog, "png", "EPSG:3857", WarmupTiles + MercatorTiles, seed: 2);
+const string constantPath = "/load-test/constant"; // ConstantBytesEndpoint.Path in the example app
+
+// JIT, connection pool and open readers; these tiles are not measured again.
+await runner.RunAsync("warm-up", [.. Enumerable.Repeat(new LoadRequest(constantPath), 2000)], CachedConcurrency, repeatedLimit);
+await runner.RunAsync("warm-up", [.. native.Take(WarmupTiles).Concat(mercator.Take(WarmupTiles)).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
+
+var results = new List<LoadResult>();
+void Report(LoadResult result)
+{
+    results.Add(result);
+    Console.WriteLine(result);
+}
+
+Console.WriteLine();
+Console.WriteLine(LoadResult.Header);
+var nativeUncached = await runner.RunAsync("uncached native JPEG (32768²)", [.. native.Skip(WarmupTiles).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
+Report(nativeUncached);
+var mercatorUncached = await runner.RunAsync("uncached EPSG:3857 PNG (UTM COG)", [.. mercator.Skip(WarmupTiles).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
+Report(mercatorUncached);
+
+// The repeated scenarios cycle over native tiles that fit the rendered cache many times over (the PNG tiles above
+// may have evicted them), fetched once more first, so every request is a cache hit.
+var fetched = native.Skip(WarmupTiles).Take(CachedTiles).ToArray();
+await runner.RunAsync("refill", [.. fetched.Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
+LoadRequest[] Cycle(Func<string, LoadRequest> make) => [.. Enumerable.Range(0, RepeatedRequests).Select(i => make(fetched[i % fetched.Length]))];
+var ceilingBefore = await runner.RunAsync("constant bytes (ceiling)", Cycle(_ => new LoadRequest(constantPath)), CachedConcurrency, repeatedLimit);
+Report(ceilingBefore);
+var cached = await runner.RunAsync("cached native JPEG", Cycle(p => new LoadRequest(p)), CachedConcurrency, repeatedLimit);
+Report(cached);
+var revalidated = await runner.RunAsync("304 If-None-Match", Cycle(p => new LoadRequest(p, runner.ETags[p])), CachedConcurrency, repeatedLimit);
+Report(revalidated);
+// Not a tile: the example's record lookup alone (the EF Core query every large-image route of the example runs first).
+Report(await runner.RunAsync("record lookup only (GET /{id})", Cycle(_ => new LoadRequest($"/api/image-file/{pyramid}")), CachedConcurrency, repeatedLimit));
+var ceilingAfter = await runner.RunAsync("constant bytes (ceiling, again)", Cycle(_ => new LoadRequest(constantPath)), CachedConcurrency, repeatedLimit);
+Report(ceilingAfter);
+
+// Distinct tiles over many files, round-robin across files so open readers are evicted and reopened throughout.
+Console.WriteLine();
+var startRss = ProcessMemory.ResidentBytes(options.ServerPid);
+Console.WriteLine($"RSS before the memory run: {startRss / 1048576} MiB");
+var perFile = new List<string[]>();
+foreach (var id in memoryFiles)
+{
+    perFile.Add(await api.TilePathsAsync(id, "jpeg", null, MemoryTilesPerFile, seed: id));
+}
+
+var memoryPaths = Enumerable.Range(0, MemoryTilesPerFile)
+    .SelectMany(t => perFile.Where(f => t < f.Length).Select(f => new LoadRequest(f[t])))
+    .ToArray();
+var chunk = (memoryPaths.Length + MemorySamples - 1) / MemorySamples;
+var memoryClock = System.Diagnostics.Stopwatch.StartNew();
+var peakRss = startRss;
+var memoryErrors = 0;
+var memoryDone = 0;
+for (var i = 0; i < MemorySamples && memoryClock.Elapsed < memoryLimit; i++)
+{
+    var part = await runner.RunAsync("memory", memoryPaths.Skip(i * chunk).Take(chunk).ToArray(), UncachedConcurrency, memoryLimit - memoryClock.Elapsed);
+    memoryErrors += part.Errors;
+    memoryDone += part.Requests;
+    var rss = ProcessMemory.ResidentBytes(options.ServerPid);
+    peakRss = Math.Max(peakRss, rss);
+    Console.WriteLine($"  after {memoryDone,6} distinct tiles over {memoryFiles.Count} files: RSS {rss / 1048576,5} MiB ({part.PerSecond:0} tiles/s, {part.Errors} errors)");
+}
+
+var ceiling = (ceilingBefore.PerSecond + ceilingAfter.PerSecond) / 2;
+Console.WriteLine();
+Console.WriteLine($"Errors: {results.Sum(r => r.Errors) + memoryErrors}");
+Console.WriteLine($"Ceiling (mean of both constant-bytes runs): {ceiling:0} req/s");
+Console.WriteLine($"Cached tiles / ceiling: {cached.PerSecond / ceiling:0.00} (target >= 0.80)");
+Console.WriteLine($"304s / ceiling: {revalidated.PerSecond / ceiling:0.00} (target >= 0.90)");
+Console.WriteLine($"Uncached native JPEG / uncached 3857 PNG throughput: {nativeUncached.PerSecond:0} / {mercatorUncached.PerSecond:0} tiles/s");
+if (options.NativeTileMs is { } nativeMs)
+{
+    Console.WriteLine($"Uncached native JPEG / (cores ÷ in-process {nativeMs} ms): {nativeUncached.PerSecond / (Environment.ProcessorCount * 1000 / nativeMs):0.00} (target >= 0.70)");
+}
+
+if (options.MercatorTileMs is { } mercatorMs)
+{
+    Console.WriteLine($"Uncached 3857 PNG / (cores ÷ in-process {mercatorMs} ms): {mercatorUncached.PerSecond / (Environment.ProcessorCount * 1000 / mercatorMs):0.00} (target >= 0.70)");
+}
+
+Console.WriteLine($"RSS: {startedRss / 1048576} MiB after start, {startRss / 1048576} MiB before the memory run, {peakRss / 1048576} MiB peak after {memoryDone} distinct tiles over {memoryFiles.Count} files");
+if (options.RssBudgetMib is { } budget)
+{
+    var growth = (peakRss - startedRss) / 1048576;
+    Console.WriteLine($"RSS growth since start: {growth} MiB of a {budget} MiB budget ({(growth <= budget ? "within" : "OVER")})");
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Load test of the example server over loopback: starts it (Release) in a temp data dir on 127.0.0.1, drives it from
+# test/LargeImage.MinimalApi.LoadTest in a separate process, prints tiles/s, p50/p90/p99 and errors per scenario and
+# the server's RSS over many files, then stops the server and removes the data dir.
+#
+#   bash test/load/run-load.sh [--native-tile-ms X --mercator-tile-ms Y]
+#
+# The optional figures are the in-process per-tile costs from test/LargeImage.MinimalApi.Benchmarks (Median of
+# TileReadBenchmark Vips/jpeg and GdalWebMercator/png); with them the HTTP throughput is also printed as a ratio.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+port="${LOAD_PORT:-5099}"
+url="http://127.0.0.1:$port"
+# Bounds of the memory run: a small rendered-bytes cache, reader cache and GDAL block cache (GDAL's own default is 5%
+# of RAM), so RSS reaching a plateau is visible. The budget is what they may hold plus 16 MiB per open reader and
+# 256 MiB for the managed heap and the runtime: RSS may grow by no more than that since start.
+cache_mib=64
+open_readers=16
+gdal_cache_mib=256
+rss_budget_mib=$((cache_mib + gdal_cache_mib + open_readers * 16 + 256))
+
+dotnet build -c Release --nologo -v q "$root/example/LargeImage.Example" >/dev/null
+dotnet build -c Release --nologo -v q "$root/test/LargeImage.MinimalApi.LoadTest" >/dev/null
+
+data="$(mktemp -d -t largeimage-load-XXXXXX)"
+server=""
+cleanup() {
+  if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+# The constant route (opt-in) returns as many bytes as the mean cached 256² JPEG tile of the generated pyramid.
+Example__DataDirectory="$data" \
+Example__ConstantBytesLength=18500 \
+LargeImage__Cache__MemorySizeLimitBytes=$((cache_mib * 1024 * 1024)) \
+GDAL_CACHEMAX="$gdal_cache_mib" \
+LargeImage__MaxOpenReaders="$open_readers" \
+Logging__LogLevel__Default=Warning \
+Urls="$url" \
+DOTNET_ENVIRONMENT=Production \
+  "$root/example/LargeImage.Example/bin/Release/net10.0/LargeImage.Example" --contentRoot "$root/example/LargeImage.Example" &
+server=$!
+
+# First start seeds the demo images (the 16384² pyramid takes a while on a busy machine).
+for _ in $(seq 1 600); do
+  if curl -fs -o /dev/null "$url/api/image-file"; then break; fi
+  if ! kill -0 "$server" 2>/dev/null; then echo "the server exited" >&2; exit 1; fi
+  sleep 1
+done
+
+echo "Server pid $server on $url; rendered cache ${cache_mib} MiB, ${open_readers} open readers, GDAL cache ${gdal_cache_mib} MiB; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$root/test/LargeImage.MinimalApi.LoadTest/bin/Release/net10.0/LargeImage.MinimalApi.LoadTest" --url "$url" --pid "$server" --rss-budget-mib "$rss_budget_mib" "$@"
+echo "Load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
