@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using LargeImage.MinimalApi.Sources;
 
@@ -51,8 +51,11 @@ internal sealed record RenderKey(
         Format,
         Quality.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>A strong HTTP entity tag derived from <see cref="Canonical"/>.</summary>
-    public string ETag => $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical)).AsSpan(0, 16))}\"";
+    /// <summary>
+    /// A strong HTTP entity tag derived from <see cref="Canonical"/>. A 128-bit non-cryptographic hash is enough: the
+    /// tag only has to change when the key does, and it is computed on every request, cached or not.
+    /// </summary>
+    public string ETag => $"\"{Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(Canonical)))}\"";
 
     public override string ToString() => Canonical;
 }
