@@ -85,7 +85,7 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
         }
     }
 
-    // The README's pictures come from here: set LARGEIMAGE_SCREENSHOTS to a folder (e.g. docs/) to refresh them.
+    // The README's pictures come from here: set LARGEIMAGE_SCREENSHOTS to a folder (e.g. src/LargeImage.MinimalApi/Viewer/docs/) to refresh them.
     // A palette PNG keeps each under 300 KB.
     private static async Task SaveForReadmeAsync(ViewerSession viewer, string name)
     {
