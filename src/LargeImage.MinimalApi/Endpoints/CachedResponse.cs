@@ -1,4 +1,5 @@
 using LargeImage.MinimalApi.Caching;
+using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Sources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +31,16 @@ internal static class CachedResponse
             async token =>
             {
                 using var image = provider.Open(request);
-                return await render(image, token);
+                try
+                {
+                    return await render(image, token);
+                }
+                catch (NativeLibraryException e) when (request.File.IsRemote)
+                {
+                    // A reader opened while the server was up fails its reads once the server is gone: that is the
+                    // store's failure, not the file's, and the client should retry rather than give up.
+                    throw new RemoteUnavailableException($"Reading {request.File.Path} failed: {e.Message}", e);
+                }
             },
             http.RequestAborted);
         return TypedResults.File(bytes, contentType);

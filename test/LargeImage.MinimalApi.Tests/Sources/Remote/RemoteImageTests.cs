@@ -145,6 +145,23 @@ public sealed class RemoteImageTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Stopped_s3_server_behind_a_warm_reader_is_a_503_not_an_unreadable_file()
+    {
+        var s3 = S3Server.Start(bucket);
+        var cog = TestImages.MakeCog(folder);
+        await s3.PutAsync(bucket, "warm.tif", await File.ReadAllBytesAsync(cog));
+        using var app = App(s3);
+        var remote = await RegisterAsync(app, $"s3://{bucket}/warm.tif");
+        var client = app.CreateClient();
+        (await client.GetAsync($"/api/image-file/{remote}/tiles/0/0/0.png")).EnsureSuccessStatusCode();
+
+        s3.Dispose();
+        using var failed = await client.GetAsync($"/api/image-file/{remote}/tiles/1/1/1.png");
+
+        await ProblemResponseTests.AssertProblem(failed, HttpStatusCode.ServiceUnavailable);
+    }
+
+    [SkippableFact]
     public async Task Url_parameter_group_reads_allowed_references_only()
     {
         var cog = TestImages.MakeCog(folder, "served.tif");
