@@ -30,8 +30,6 @@ internal sealed class ImageSourceProvider(FileReferenceResolver files, TileSourc
         return new ImageRequest(files.Resolve(reference), forced, projection, frame);
     }
 
-    public async Task<OpenedImage> OpenAsync(HttpContext context, CommonQuery query) => Open(await ResolveAsync(context, query));
-
     public OpenedImage Open(string? reference, CommonQuery query) => Open(Resolve(reference, query));
 
     public OpenedImage Open(ImageRequest request)
@@ -51,7 +49,7 @@ internal sealed class ImageSourceProvider(FileReferenceResolver files, TileSourc
                     "frame", $"'frame' must be below {lease.Source.FrameCount}, the image's frame count, not {request.Frame}.");
             }
 
-            return new OpenedImage(lease, request.File, request.Projection, request.Frame);
+            return new OpenedImage(lease, request);
         }
         catch
         {
