@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Installs the system libraries the package loads at run time (GDAL, OpenSlide) and, with --test, what the test
+# Installs the system libraries the package loads at run time (GDAL, OpenSlide, TurboJPEG) and, with --test, what the test
 # suite drives for real (GDAL command-line tools as the reference, redis-server, Chromium). Idempotent and quiet
 # when everything is present. Debian/Ubuntu only; elsewhere it says what to install and carries on.
 set -euo pipefail
 
-packages=(libgdal32 gdal-bin libopenslide0)
+packages=(libgdal32 gdal-bin libopenslide0 libturbojpeg0)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(redis-server chromium)
 fi

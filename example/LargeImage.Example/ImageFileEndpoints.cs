@@ -69,10 +69,12 @@ public static class ImageFileEndpoints
     private static async Task<Ok<List<ImageFile>>> List(ImageDb db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.Images.AsNoTracking().OrderBy(i => i.Id).ToListAsync(cancellationToken));
 
-    private static async Task<Results<Ok<ImageFile>, ProblemHttpResult>> Get(int id, ImageDb db, CancellationToken cancellationToken) =>
-        await ImageFile.FindAsync(db, id, cancellationToken) is { } record ? TypedResults.Ok(record) : NotFound(id);
+    private static async Task<Results<Ok<ImageFile>, ProblemHttpResult>> Get(
+        int id, ImageFileLookup lookup, HttpContext context, CancellationToken cancellationToken) =>
+        await lookup.FindAsync(context.RequestServices, id, cancellationToken) is { } record ? TypedResults.Ok(record) : NotFound(id);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(int id, ImageDb db, MediaStore media, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        int id, ImageDb db, ImageFileLookup lookup, MediaStore media, CancellationToken cancellationToken)
     {
         if (await db.Images.FindAsync([id], cancellationToken) is not { } record)
         {
@@ -81,6 +83,7 @@ public static class ImageFileEndpoints
 
         db.Images.Remove(record);
         await db.SaveChangesAsync(cancellationToken);
+        lookup.Forget(id);
         media.Delete(record.File);
         return TypedResults.NoContent();
     }

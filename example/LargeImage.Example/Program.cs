@@ -20,6 +20,7 @@ builder.Services.AddOptions<FormOptions>().Configure<IOptions<ExampleOptions>>((
     form.MultipartBodyLengthLimit = example.Value.MaxUploadBytes);
 builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ExampleOptions>>((kestrel, example) =>
     kestrel.Limits.MaxRequestBodySize = example.Value.MaxUploadBytes);
+builder.Services.AddSingleton<ImageFileLookup>();
 builder.Services.AddSingleton<MediaStore>();
 builder.Services.AddSingleton<DemoImageSeeder>();
 builder.Services.AddOpenApi();

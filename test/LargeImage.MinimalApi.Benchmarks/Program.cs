@@ -4,6 +4,18 @@ using BenchmarkDotNet.Mathematics;
 using BenchmarkDotNet.Running;
 using LargeImage.MinimalApi.Benchmarks;
 
+if (args.Contains("--exp"))
+{
+    Experiment.Run();
+    return 0;
+}
+
+if (args.Contains("--stages"))
+{
+    StageBreakdown.Run(Console.Out);
+    return 0;
+}
+
 // Each class carries its own job; without --filter every benchmark runs (BenchmarkDotNet would otherwise ask).
 var config = DefaultConfig.Instance
     .AddColumn(StatisticColumn.Median, StatisticColumn.P90)

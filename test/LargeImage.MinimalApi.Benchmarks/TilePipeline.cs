@@ -11,7 +11,7 @@ internal sealed class TilePipeline(ITileSource source, OutputFormat format, int 
 {
     private const int DistinctTiles = 4096;
 
-    private readonly (int Z, int X, int Y)[] tiles = Pick(source, seed);
+    private readonly (int Z, int X, int Y)[] tiles = Pick(source, DistinctTiles, seed);
     private int next;
 
     public byte[] RenderNext()
@@ -25,10 +25,11 @@ internal sealed class TilePipeline(ITileSource source, OutputFormat format, int 
 
     public void Dispose() => source.Dispose();
 
-    private static (int Z, int X, int Y)[] Pick(ITileSource source, int seed)
+    /// <summary>Distinct tiles over the source's three most detailed levels, in its own grid.</summary>
+    public static (int Z, int X, int Y)[] Pick(ITileSource source, int count, int seed)
     {
         var metadata = source.Metadata;
         var wgs84 = metadata.Projection is not null && metadata.Bounds is { } b ? (b.XMin, b.YMin, b.XMax, b.YMax) : default((double, double, double, double)?);
-        return TileCoordinates.Pick(metadata.Levels, metadata.SizeX, metadata.SizeY, metadata.TileWidth, wgs84, DistinctTiles, seed);
+        return TileCoordinates.Pick(metadata.Levels, metadata.SizeX, metadata.SizeY, metadata.TileWidth, wgs84, count, seed);
     }
 }

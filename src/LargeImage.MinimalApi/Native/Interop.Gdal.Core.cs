@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Options;
 
 namespace LargeImage.MinimalApi.Native;
 
@@ -42,6 +44,11 @@ internal static partial class Interop
                 if (CPLGetConfigOption("GDAL_PAM_ENABLED", null) == 0)
                 {
                     CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
+                }
+
+                if (CPLGetConfigOption("GDAL_CACHEMAX", null) == 0)
+                {
+                    CPLSetConfigOption("GDAL_CACHEMAX", LargeImageDefaults.GdalBlockCacheMiB.ToString(CultureInfo.InvariantCulture));
                 }
 
                 GDALAllRegister();

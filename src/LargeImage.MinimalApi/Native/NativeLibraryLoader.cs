@@ -5,7 +5,7 @@ namespace LargeImage.MinimalApi.Native;
 
 /// <summary>
 /// Resolves the logical library names used by our <c>[LibraryImport]</c>s (<see cref="Gdal"/>,
-/// <see cref="OpenSlide"/>) to the system's shared libraries. Distributions ship versioned sonames only
+/// <see cref="OpenSlide"/>, <see cref="TurboJpeg"/>) to the system's shared libraries. Distributions ship versioned sonames only
 /// (<c>libgdal.so.32</c> on Debian 12, <c>.34</c>/<c>.36</c> elsewhere), so we probe a list; a configured path wins.
 /// One resolver per assembly is all .NET allows, hence one class for every library.
 /// </summary>
@@ -13,6 +13,7 @@ internal static class NativeLibraryLoader
 {
     public const string Gdal = "gdal";
     public const string OpenSlide = "openslide";
+    public const string TurboJpeg = "turbojpeg";
 
     private static readonly string[] GdalCandidates =
     [
@@ -22,6 +23,9 @@ internal static class NativeLibraryLoader
 
     private static readonly string[] OpenSlideCandidates =
         ["libopenslide.so.1", "libopenslide.so.0", "libopenslide.so", "libopenslide.1.dylib", "libopenslide-1.dll"];
+
+    private static readonly string[] TurboJpegCandidates =
+        ["libturbojpeg.so.0", "libturbojpeg.so", "libturbojpeg.0.dylib", "libturbojpeg.dylib", "turbojpeg.dll"];
 
     private static readonly Lock Sync = new();
     private static readonly Dictionary<string, string> ConfiguredPaths = new(StringComparer.Ordinal);
@@ -66,7 +70,12 @@ internal static class NativeLibraryLoader
 
             var candidates = ConfiguredPaths.TryGetValue(name, out var configured)
                 ? [configured]
-                : name == Gdal ? GdalCandidates : OpenSlideCandidates;
+                : name switch
+                {
+                    Gdal => GdalCandidates,
+                    OpenSlide => OpenSlideCandidates,
+                    _ => TurboJpegCandidates,
+                };
             var result = new LoadResult(IntPtr.Zero, $"none of {string.Join(", ", candidates)} could be loaded");
             foreach (var candidate in candidates)
             {
@@ -94,7 +103,7 @@ internal static class NativeLibraryLoader
     }
 
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
-        libraryName is Gdal or OpenSlide ? Load(libraryName).Handle : IntPtr.Zero;
+        libraryName is Gdal or OpenSlide or TurboJpeg ? Load(libraryName).Handle : IntPtr.Zero;
 
     private readonly record struct LoadResult(IntPtr Handle, string? Error);
 }

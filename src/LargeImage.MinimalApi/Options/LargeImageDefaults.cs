@@ -45,6 +45,12 @@ public static class LargeImageDefaults
     /// <summary>GDAL dataset handles kept per open file so concurrent reads of one file do not serialise.</summary>
     public const int DatasetHandlesPerFile = 4;
 
+    /// <summary>
+    /// GDAL's block cache, in MiB, unless <c>GDAL_CACHEMAX</c> is set: GDAL's own default, 5% of RAM, grows a server's
+    /// memory by gigabytes on big machines before it reuses a block.
+    /// </summary>
+    public const int GdalBlockCacheMiB = 256;
+
     /// <summary>Open readers kept in the reader cache.</summary>
     public const int MaxOpenReaders = 64;
 

@@ -111,7 +111,24 @@ internal static class DefaultRenderer
     private static void ApplyAlpha(Raster raster, IReadOnlyList<BandInfo> bands, int alphaBand, byte[] output)
     {
         var pixelCount = raster.Width * raster.Height;
-        var alphaRange = alphaBand >= 0 && raster.Bytes is null ? StretchRange(raster, bands, alphaBand) : (Min: 0d, Max: 255d);
+        if (raster.Mask is null && alphaBand < 0)
+        {
+            return;
+        }
+
+        if (raster.Bytes is { } bytes)
+        {
+            // 8-bit alpha is already on the output's scale; a mask zero wins over it.
+            for (var p = 0; p < pixelCount; p++)
+            {
+                var alpha = alphaBand >= 0 ? bytes[(p * raster.BandCount) + alphaBand] : (byte)255;
+                output[(p * 4) + 3] = raster.IsValid(p) ? Math.Min(output[(p * 4) + 3], alpha) : (byte)0;
+            }
+
+            return;
+        }
+
+        var alphaRange = alphaBand >= 0 ? StretchRange(raster, bands, alphaBand) : (Min: 0d, Max: 255d);
         for (var p = 0; p < pixelCount; p++)
         {
             if (!raster.IsValid(p))

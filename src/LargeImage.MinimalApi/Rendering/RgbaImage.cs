@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LargeImage.MinimalApi.Rendering;
 
 /// <summary>A rendered 8-bit RGBA image, ready to encode.</summary>
@@ -11,6 +13,34 @@ internal sealed class RgbaImage(int width, int height, byte[] pixels)
     public byte[] Pixels { get; } = pixels.Length == width * height * 4
         ? pixels
         : throw new ArgumentException("Pixel buffer does not match the size.", nameof(pixels));
+
+    /// <summary>Whether every pixel is fully opaque.</summary>
+    public bool IsOpaque()
+    {
+        foreach (var pixel in MemoryMarshal.Cast<byte, uint>(Pixels))
+        {
+            if (BitConverter.IsLittleEndian ? pixel < 0xFF000000 : (pixel & 0xFF) != 0xFF)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether every pixel has equal red, green and blue (a grey rendering of one band).</summary>
+    public bool IsGrey()
+    {
+        for (var i = 0; i < Pixels.Length; i += 4)
+        {
+            if (Pixels[i] != Pixels[i + 1] || Pixels[i] != Pixels[i + 2])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Whether every pixel is fully transparent (an empty tile).</summary>
     public bool IsFullyTransparent()

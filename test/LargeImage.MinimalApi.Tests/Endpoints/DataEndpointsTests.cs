@@ -262,5 +262,20 @@ public sealed class DataEndpointsTests : IDisposable
         return body;
     }
 
-    private async Task<Image> GetImageAsync(string url) => Image.NewFromBuffer(await GetBytesAsync(url));
+    /// <summary>
+    /// Decodes a response as a browser shows it: PNGs carry only the channels they need, so grey is widened to RGB and
+    /// a missing alpha channel is opaque.
+    /// </summary>
+    private async Task<Image> GetImageAsync(string url)
+    {
+        var image = Image.NewFromBuffer(await GetBytesAsync(url));
+        if ((string)image.Get("vips-loader") != "pngload_buffer")
+        {
+            return image;
+        }
+
+        using var colour = image.Bands < 3 ? image.Colourspace(Enums.Interpretation.Srgb) : image.Copy();
+        image.Dispose();
+        return colour.HasAlpha() ? colour.Copy() : colour.Bandjoin(255);
+    }
 }

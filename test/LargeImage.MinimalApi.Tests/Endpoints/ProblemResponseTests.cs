@@ -22,6 +22,25 @@ public sealed class ProblemResponseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_deleted_record_is_a_404_problem_at_once_though_its_lookup_was_cached()
+    {
+        var id = await app.UploadAsync(GradientImages.Plain(app.DataDirectory, 300, 200));
+        var client = app.CreateClient();
+        using (var tile = await client.GetAsync($"/api/image-file/{id}/tiles/0/0/0.png"))
+        {
+            Assert.Equal(HttpStatusCode.OK, tile.StatusCode);
+        }
+
+        using (var deleted = await client.DeleteAsync($"/api/image-file/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await AssertProblem(await client.GetAsync($"/api/image-file/{id}/tiles/0/0/0.png"), HttpStatusCode.NotFound);
+        await AssertProblem(await client.GetAsync($"/api/image-file/{id}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Upload_that_is_not_an_image_is_refused_without_leaving_a_row_or_a_file()
     {
         var text = Path.Combine(app.DataDirectory, "notes.tif");

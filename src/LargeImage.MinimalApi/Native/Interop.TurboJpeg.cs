@@ -1,0 +1,89 @@
+using System.Runtime.InteropServices;
+using LargeImage.MinimalApi.Errors;
+
+namespace LargeImage.MinimalApi.Native;
+
+/// <summary>Raw TurboJPEG imports (C names, private) and their checked wrappers.</summary>
+internal static partial class Interop
+{
+    internal static partial class TurboJpeg
+    {
+        private const int PixelFormatRgba = 7;
+        private const int Subsampling444 = 0;
+        private const int Subsampling420 = 2;
+        private const int SubsamplingGrey = 3;
+
+        /// <summary>A compressor per thread: a handle serves one call at a time, and creating one per tile costs more than the tile.</summary>
+        [ThreadStatic]
+        private static TurboJpegHandle? compressor;
+
+        /// <summary>The imports bind through <see cref="NativeLibraryLoader"/>'s resolver, which must exist before the first call.</summary>
+        static TurboJpeg() => NativeLibraryLoader.TryLoad(NativeLibraryLoader.TurboJpeg, out _);
+
+        /// <summary>Whether libturbojpeg could be loaded.</summary>
+        public static bool IsAvailable => NativeLibraryLoader.TryLoad(NativeLibraryLoader.TurboJpeg, out _);
+
+        /// <summary>
+        /// Compresses straight RGBA pixels (alpha is ignored) to a baseline JPEG. Chroma is kept whole at quality 90
+        /// and above and halved both ways below it, as libvips does; <paramref name="grey"/> writes one channel.
+        /// </summary>
+        /// <exception cref="NativeLibraryException">TurboJPEG failed.</exception>
+        public static unsafe byte[] CompressRgba(ReadOnlySpan<byte> rgba, int width, int height, int quality, bool grey)
+        {
+            var handle = compressor ??= Create();
+            var subsampling = grey ? SubsamplingGrey : quality >= 90 ? Subsampling444 : Subsampling420;
+            byte* jpeg = null;
+            nuint size = 0;
+            fixed (byte* pixels = rgba)
+            {
+                var status = tjCompress2(handle, pixels, width, width * 4, height, PixelFormatRgba, &jpeg, &size, subsampling, quality, 0);
+                try
+                {
+                    if (status != 0)
+                    {
+                        throw new NativeLibraryException("libturbojpeg", Marshal.PtrToStringUTF8(tjGetErrorStr2(handle)) ?? "compression failed");
+                    }
+
+                    return new ReadOnlySpan<byte>(jpeg, checked((int)size)).ToArray();
+                }
+                finally
+                {
+                    tjFree(jpeg);
+                }
+            }
+        }
+
+        internal static void Destroy(nint handle) => tjDestroy(handle);
+
+        private static TurboJpegHandle Create()
+        {
+            var handle = tjInitCompress();
+            if (handle.IsInvalid)
+            {
+                handle.Dispose();
+                throw new NativeLibraryException("libturbojpeg", Marshal.PtrToStringUTF8(tjGetErrorStr2(IntPtr.Zero)) ?? "no compressor");
+            }
+
+            return handle;
+        }
+
+        [LibraryImport(NativeLibraryLoader.TurboJpeg)]
+        private static partial TurboJpegHandle tjInitCompress();
+
+        [LibraryImport(NativeLibraryLoader.TurboJpeg)]
+        private static unsafe partial int tjCompress2(
+            TurboJpegHandle handle, byte* source, int width, int pitch, int height, int pixelFormat, byte** jpeg, nuint* jpegSize, int subsampling, int quality, int flags);
+
+        [LibraryImport(NativeLibraryLoader.TurboJpeg)]
+        private static unsafe partial void tjFree(byte* buffer);
+
+        [LibraryImport(NativeLibraryLoader.TurboJpeg)]
+        private static partial nint tjGetErrorStr2(TurboJpegHandle handle);
+
+        [LibraryImport(NativeLibraryLoader.TurboJpeg)]
+        private static partial nint tjGetErrorStr2(nint handle);
+
+        [LibraryImport(NativeLibraryLoader.TurboJpeg)]
+        private static partial int tjDestroy(nint handle);
+    }
+}
