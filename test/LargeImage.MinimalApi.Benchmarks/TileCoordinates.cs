@@ -16,9 +16,15 @@ internal static class TileCoordinates
     /// <param name="wgs84">West, south, east, north of the image for a web-mercator grid; null for the native grid.</param>
     /// <param name="count">Tiles wanted; fewer come back when the bands hold fewer.</param>
     /// <param name="seed">Seed of the pick.</param>
+    /// <param name="viewports">
+    /// Whether each random pick is the top-left tile of a 4 × 3 viewport whose tiles follow it, as a 1024 × 768 viewer
+    /// asks for them (neighbours share the reader's decoded blocks), rather than a lone tile (they rarely do).
+    /// </param>
     public static (int Z, int X, int Y)[] Pick(
-        int levels, long sizeX, long sizeY, int tileSize, (double West, double South, double East, double North)? wgs84, int count, int seed)
+        int levels, long sizeX, long sizeY, int tileSize, (double West, double South, double East, double North)? wgs84, int count, int seed,
+        bool viewports = false)
     {
+        var (across, down) = viewports ? (4, 3) : (1, 1);
         var random = new Random(seed);
         var ranges = Enumerable.Range(0, Bands).Select(band => levels - 1 - band).Where(z => z >= 0).Select(z => (Z: z, Range: wgs84 is { } b
             ? MercatorRange(b.West, b.South, b.East, b.North, z)
@@ -29,10 +35,16 @@ internal static class TileCoordinates
         for (var i = 0; picks.Count < Math.Min(count, available); i++)
         {
             var (z, (xMin, yMin, xMax, yMax)) = ranges[i % ranges.Length];
-            var tile = (z, random.Next(xMin, xMax + 1), random.Next(yMin, yMax + 1));
-            if (seen.Add(tile))
+            var (left, top) = (random.Next(xMin, xMax + 1), random.Next(yMin, yMax + 1));
+            for (var y = top; y < top + down && y <= yMax; y++)
             {
-                picks.Add(tile);
+                for (var x = left; x < left + across && x <= xMax && picks.Count < count; x++)
+                {
+                    if (seen.Add((z, x, y)))
+                    {
+                        picks.Add((z, x, y));
+                    }
+                }
             }
         }
 

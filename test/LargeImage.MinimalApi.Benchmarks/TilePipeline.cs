@@ -5,13 +5,13 @@ namespace LargeImage.MinimalApi.Benchmarks;
 
 /// <summary>
 /// What the tile endpoint does after its cache missed — read, default render, encode — without HTTP, routing or the
-/// rendered-bytes cache, over a fixed-seed list of distinct tiles so no two consecutive calls ask for the same one.
+/// rendered-bytes cache, over a fixed-seed list of distinct tiles, scattered or in viewports, so no call asks for a tile twice.
 /// </summary>
-internal sealed class TilePipeline(ITileSource source, OutputFormat format, int seed) : IDisposable
+internal sealed class TilePipeline(ITileSource source, OutputFormat format, int seed, bool viewports = false) : IDisposable
 {
     private const int DistinctTiles = 4096;
 
-    private readonly (int Z, int X, int Y)[] tiles = Pick(source, DistinctTiles, seed);
+    private readonly (int Z, int X, int Y)[] tiles = Pick(source, DistinctTiles, seed, viewports);
     private int next;
 
     public byte[] RenderNext()
@@ -20,16 +20,19 @@ internal sealed class TilePipeline(ITileSource source, OutputFormat format, int 
         next = (next + 1) % tiles.Length;
         var raster = source.ReadTile(z, x, y, ReadOptions.Default);
         var rendered = DefaultRenderer.Render(raster, source.GetBands(0));
-        return ImageEncoder.Encode(rendered, format, Options.LargeImageDefaults.Quality);
+        var encoded = ImageEncoder.Encode(rendered, format, Options.LargeImageDefaults.Quality);
+        raster.Release();
+        rendered.Release();
+        return encoded;
     }
 
     public void Dispose() => source.Dispose();
 
     /// <summary>Distinct tiles over the source's three most detailed levels, in its own grid.</summary>
-    public static (int Z, int X, int Y)[] Pick(ITileSource source, int count, int seed)
+    public static (int Z, int X, int Y)[] Pick(ITileSource source, int count, int seed, bool viewports = false)
     {
         var metadata = source.Metadata;
         var wgs84 = metadata.Projection is not null && metadata.Bounds is { } b ? (b.XMin, b.YMin, b.XMax, b.YMax) : default((double, double, double, double)?);
-        return TileCoordinates.Pick(metadata.Levels, metadata.SizeX, metadata.SizeY, metadata.TileWidth, wgs84, count, seed);
+        return TileCoordinates.Pick(metadata.Levels, metadata.SizeX, metadata.SizeY, metadata.TileWidth, wgs84, count, seed, viewports);
     }
 }

@@ -16,10 +16,14 @@ public class TileReadBenchmark
     [Params("jpeg", "png", "webp")]
     public string Format { get; set; } = "jpeg";
 
+    /// <summary>Scattered single tiles (every read decodes its own blocks) or 4 × 3 viewports (neighbours share them).</summary>
+    [Params(false, true)]
+    public bool Viewports { get; set; }
+
     [GlobalSetup]
     public void Setup() =>
         // A seed per case: a case never reads tiles an earlier case left decoded in a reader's block cache.
-        pipeline = new TilePipeline(Reader.Open(), OutputFormat.Parse(Format), ((int)Reader << 8) | Format[0]);
+        pipeline = new TilePipeline(Reader.Open(), OutputFormat.Parse(Format), ((int)Reader << 8) | Format[0] | (Viewports ? 1 << 16 : 0), Viewports);
 
     [GlobalCleanup]
     public void Cleanup() => pipeline.Dispose();

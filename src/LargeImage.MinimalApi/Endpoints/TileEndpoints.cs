@@ -106,7 +106,10 @@ internal static class TileEndpoints
 
             using (ServerTiming.Measure("encode"))
             {
-                return ImageEncoder.Encode(rendered, format, quality);
+                var encoded = ImageEncoder.Encode(rendered, format, quality);
+                raster.Release();
+                rendered.Release();
+                return encoded;
             }
         });
     }

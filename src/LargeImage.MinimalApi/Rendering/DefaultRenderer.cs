@@ -14,12 +14,14 @@ internal static class DefaultRenderer
     public static RgbaImage Render(Raster raster, IReadOnlyList<BandInfo> bands)
     {
         var pixelCount = raster.Width * raster.Height;
-        var output = new byte[pixelCount * 4];
         var alphaBand = IndexOf(bands, "alpha", raster.BandCount);
+        var palette = bands.Count > 0 ? bands[0].ColorTable : null;
 
+        // Every path writes every pixel except a palette lookup out of the table's range, which stays transparent.
+        var output = PixelBuffers.Rent(pixelCount * 4, clear: palette is { Count: > 0 });
         if (raster.BandCount == 1 || (raster.BandCount == 2 && alphaBand == 1))
         {
-            if (bands.Count > 0 && bands[0].ColorTable is { Count: > 0 } table)
+            if (palette is { Count: > 0 } table)
             {
                 RenderPalette(raster, table, output);
             }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using LargeImage.MinimalApi.Sources;
 
 namespace LargeImage.MinimalApi.Rendering;
 
@@ -13,6 +14,9 @@ internal sealed class RgbaImage(int width, int height, byte[] pixels)
     public byte[] Pixels { get; } = pixels.Length == width * height * 4
         ? pixels
         : throw new ArgumentException("Pixel buffer does not match the size.", nameof(pixels));
+
+    /// <summary>Hands the pixels back to <see cref="PixelBuffers"/> once encoded; the image is unusable after.</summary>
+    public void Release() => PixelBuffers.Return(Pixels);
 
     /// <summary>Whether every pixel is fully opaque.</summary>
     public bool IsOpaque()

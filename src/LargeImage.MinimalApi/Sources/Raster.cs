@@ -54,6 +54,9 @@ internal sealed class Raster
 
     public bool IsValid(int pixel) => Mask is null || Mask[pixel] != 0;
 
+    /// <summary>Hands the 8-bit samples back to <see cref="PixelBuffers"/> once the tile is encoded; the raster is unusable after.</summary>
+    public void Release() => PixelBuffers.Return(Bytes);
+
     private static void Check(int width, int height, int bandCount, int length, byte[]? mask)
     {
         if (width <= 0 || height <= 0 || bandCount <= 0 || length != width * height * bandCount)

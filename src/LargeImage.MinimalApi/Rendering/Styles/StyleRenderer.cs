@@ -31,7 +31,7 @@ internal static class StyleRenderer
             ApplyBand(source, band, first: e == 0, output);
         }
 
-        var pixels = new byte[pixelCount * 4];
+        var pixels = PixelBuffers.Rent(pixelCount * 4, clear: false);
         for (var i = 0; i < output.Length; i++)
         {
             pixels[i] = (byte)Math.Clamp(output[i], 0, 255);

@@ -71,9 +71,11 @@ internal sealed class GdalReader : ITileSourceReader
             return SourcePriority.Preferred;
         }
 
-        if (TiffExtensions.Contains(extension) || IsTiff(header))
+        if (TiffExtensions.Contains(extension) || TiffPeek.IsTiff(header))
         {
-            return GeoTiffHeader.HasGeoTags(header) switch
+            // A local file is followed to its first IFD; a remote one is known by its first bytes only.
+            var peek = TiffPeek.TryRead(path) ?? TiffPeek.TryRead(header);
+            return peek?.IsGeoreferenced switch
             {
                 true => SourcePriority.Preferred,
                 false => SourcePriority.Low,
@@ -98,9 +100,6 @@ internal sealed class GdalReader : ITileSourceReader
             throw new UnsupportedFileException($"GDAL cannot read {name}: {reason.Replace(path, name, StringComparison.Ordinal)}", e);
         }
     }
-
-    private static bool IsTiff(ReadOnlySpan<byte> header) =>
-        header.Length >= 4 && ((header[0] == 'I' && header[1] == 'I') || (header[0] == 'M' && header[1] == 'M'));
 
     private static string StripQuery(string path)
     {

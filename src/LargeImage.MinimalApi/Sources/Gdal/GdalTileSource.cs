@@ -349,7 +349,7 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
     }
 
     private Raster Empty(int outWidth, int outHeight) => PixelType == PixelType.UInt8
-        ? Raster.FromBytes(outWidth, outHeight, bandCount, new byte[outWidth * outHeight * bandCount], new byte[outWidth * outHeight])
+        ? Raster.FromBytes(outWidth, outHeight, bandCount, PixelBuffers.Rent(outWidth * outHeight * bandCount, clear: true), new byte[outWidth * outHeight])
         : Raster.FromValues(outWidth, outHeight, bandCount, PixelType, new double[outWidth * outHeight * bandCount], new byte[outWidth * outHeight]);
 
     /// <summary>
@@ -389,7 +389,8 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
         double[]? values = null;
         if (PixelType == PixelType.UInt8 || signedByte)
         {
-            bytes = new byte[pixels * bandCount];
+            // Only the part of the window inside the image is read; the rest must be zero.
+            bytes = PixelBuffers.Rent(pixels * bandCount, clear: bw != outWidth || bh != outHeight);
             Interop.Gdal.DatasetRasterIO<byte>(
                 lease.Handle, xOff, yOff, xSize, ySize, bytes.AsSpan(start * bandCount), bw, bh, GdalDataType.Byte,
                 bandMap, (long)outWidth * bandCount, extra);
@@ -490,7 +491,7 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
             var extra = GdalRasterIOExtraArg.Create(GdalRasterIOResampleAlg.NearestNeighbour);
             if (PixelType == PixelType.UInt8 || signedByte)
             {
-                bytes = new byte[pixels * bandCount];
+                bytes = PixelBuffers.Rent(pixels * bandCount, clear: false);
                 Interop.Gdal.DatasetRasterIO<byte>(
                     warped, 0, 0, outWidth, outHeight, bytes, outWidth, outHeight, GdalDataType.Byte, bandMap, (long)outWidth * bandCount, extra);
             }

@@ -35,37 +35,36 @@ internal static class VipsPixels
     public static Raster Compose(Image? block, RegionPlan plan, int width, int height, int bands, PixelType type)
     {
         var pixels = width * height;
-        var mask = plan.IsEmpty || !plan.Covers(width, height) ? new byte[pixels] : null;
-        var widened = type == PixelType.UInt8 ? null : new double[pixels * bands];
-        var bytes = type == PixelType.UInt8 ? new byte[pixels * bands] : null;
-        if (block is not null && !plan.IsEmpty)
+        var covers = !plan.IsEmpty && plan.Covers(width, height);
+        var mask = covers ? null : new byte[pixels];
+        if (block is null || plan.IsEmpty)
         {
-            var memory = type == PixelType.UInt8 ? block.WriteToMemory<byte>() : null;
-            var source = type == PixelType.UInt8 ? null : Widen(block, type);
-            var rowLength = plan.OutWidth * bands;
-            for (var row = 0; row < plan.OutHeight; row++)
-            {
-                var from = row * rowLength;
-                var to = (((plan.OutY + row) * width) + plan.OutX) * bands;
-                if (bytes is not null)
-                {
-                    Array.Copy(memory!, from, bytes, to, rowLength);
-                }
-                else
-                {
-                    Array.Copy(source!, from, widened!, to, rowLength);
-                }
-
-                if (mask is not null)
-                {
-                    mask.AsSpan(((plan.OutY + row) * width) + plan.OutX, plan.OutWidth).Fill(255);
-                }
-            }
+            return type == PixelType.UInt8
+                ? Raster.FromBytes(width, height, bands, PixelBuffers.Rent(pixels * bands, clear: true), mask)
+                : Raster.FromValues(width, height, bands, type, new double[pixels * bands], mask);
         }
 
-        return bytes is not null
-            ? Raster.FromBytes(width, height, bands, bytes, mask)
-            : Raster.FromValues(width, height, bands, type, widened!, mask);
+        for (var row = 0; mask is not null && row < plan.OutHeight; row++)
+        {
+            mask.AsSpan(((plan.OutY + row) * width) + plan.OutX, plan.OutWidth).Fill(255);
+        }
+
+        if (type == PixelType.UInt8)
+        {
+            var bytes = PixelBuffers.Rent(pixels * bands, clear: !covers);
+            CopyRows(block, plan, width, bands, bytes);
+            return Raster.FromBytes(width, height, bands, bytes, mask);
+        }
+
+        var source = Widen(block, type);
+        var widened = new double[pixels * bands];
+        var rowLength = plan.OutWidth * bands;
+        for (var row = 0; row < plan.OutHeight; row++)
+        {
+            Array.Copy(source, row * rowLength, widened, (((plan.OutY + row) * width) + plan.OutX) * bands, rowLength);
+        }
+
+        return Raster.FromValues(width, height, bands, type, widened, mask);
     }
 
     /// <summary>
@@ -113,6 +112,28 @@ internal static class VipsPixels
         return cropped.Width == width && cropped.Height == height
             ? cropped.Copy()
             : cropped.Embed(0, 0, width, height, Enums.Extend.Copy);
+    }
+
+    /// <summary>
+    /// Copies an 8-bit block into its place in <paramref name="target"/> straight from libvips' output, without the
+    /// managed copy <c>WriteToMemory&lt;byte&gt;</c> would allocate per tile.
+    /// </summary>
+    private static unsafe void CopyRows(Image block, RegionPlan plan, int width, int bands, byte[] target)
+    {
+        var memory = block.WriteToMemory(out var size);
+        try
+        {
+            var rowLength = plan.OutWidth * bands;
+            var source = new ReadOnlySpan<byte>((void*)memory, checked((int)size));
+            for (var row = 0; row < plan.OutHeight; row++)
+            {
+                source.Slice(row * rowLength, rowLength).CopyTo(target.AsSpan((((plan.OutY + row) * width) + plan.OutX) * bands));
+            }
+        }
+        finally
+        {
+            NetVips.NetVips.Free(memory);
+        }
     }
 
     /// <summary>Reads samples of any supported type widened to doubles (the image's format must be <paramref name="type"/>).</summary>

@@ -2,6 +2,7 @@ using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Sources;
 using LargeImage.MinimalApi.Sources.Gdal;
+using LargeImage.MinimalApi.Sources.Vips;
 
 namespace LargeImage.MinimalApi.Tests.Sources.Gdal;
 
@@ -31,6 +32,23 @@ public sealed class GdalReaderTests(GdalFixtures fixtures) : IClassFixture<GdalF
         Assert.Equal(SourcePriority.Preferred, reader.GetPriority("a.tif", GeoTiff, false));
         Assert.Equal(SourcePriority.Low, reader.GetPriority("a.tif", PlainTiff, false));
         Assert.Equal(SourcePriority.High, reader.GetPriority("a.tiff", [], false));
+    }
+
+    [Fact]
+    public void A_local_tiff_is_ranked_by_its_first_ifd_wherever_it_lies()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("pyramid.tif");
+        using (var image = NetVips.Image.Black(600, 400, bands: 3))
+        {
+            // libvips writes the first IFD after the pixels: beyond any header the resolver reads.
+            image.Tiffsave(path, tile: true, pyramid: true, xres: 4, yres: 4);
+        }
+
+        var header = File.ReadAllBytes(path)[..64];
+
+        Assert.Equal(SourcePriority.Low, new GdalReader().GetPriority(path, header, false));
+        Assert.Equal(SourcePriority.High, new VipsReader().GetPriority(path, header, false));
     }
 
     [Theory]
