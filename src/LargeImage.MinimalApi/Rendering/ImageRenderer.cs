@@ -34,6 +34,6 @@ internal sealed class ImageRenderer(HistogramService histograms)
     /// <summary>Renders <paramref name="raster"/> (of the request's frame); <paramref name="readFrame"/> reads the same window of another frame.</summary>
     public static RgbaImage Render(Raster raster, IReadOnlyList<ResolvedStyleBand>? style, OpenedImage image, Func<int, Raster> readFrame) =>
         style is null
-            ? DefaultRenderer.Render(raster, image.Source.GetBands(image.Frame))
+            ? DefaultRenderer.Render(raster, raster.Bytes is null ? image.Source.GetBands(image.Frame) : image.Source.GetBandLayout(image.Frame))
             : StyleRenderer.Render(raster, style, image.Frame, readFrame);
 }

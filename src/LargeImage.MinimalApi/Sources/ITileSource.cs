@@ -26,6 +26,13 @@ internal interface ITileSource : IDisposable
     IReadOnlyList<BandInfo> GetBands(int frame);
 
     /// <summary>
+    /// What rendering 8-bit samples needs of the bands: interpretation and colour table. Sources whose statistics cost
+    /// a read of the image (libvips, OpenSlide) answer from the band count, so the first tile of a newly opened slide
+    /// does not wait for them.
+    /// </summary>
+    IReadOnlyList<BandInfo> GetBandLayout(int frame) => GetBands(frame);
+
+    /// <summary>
     /// Reads tile (<paramref name="z"/>, <paramref name="x"/>, <paramref name="y"/>) of the opened grid, z = 0 being
     /// the lowest resolution. Always TileWidth × TileHeight; pixels beyond the image are masked out.
     /// </summary>

@@ -132,6 +132,12 @@ internal sealed class OpenSlideTileSource : ITileSource
         return bands.Value;
     }
 
+    public IReadOnlyList<BandInfo> GetBandLayout(int frame)
+    {
+        CheckFrame(frame);
+        return BandStatistics.Layout(Bands);
+    }
+
     public Raster ReadTile(int z, int x, int y, ReadOptions options)
     {
         CheckFrame(options.Frame);

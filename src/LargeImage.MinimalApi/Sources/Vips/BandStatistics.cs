@@ -15,6 +15,10 @@ internal static class BandStatistics
         _ => band switch { 0 => "red", 1 => "green", 2 => "blue", _ => "unknown" },
     };
 
+    /// <summary>Band interpretations alone, without statistics.</summary>
+    public static IReadOnlyList<BandInfo> Layout(int bandCount) =>
+        [.. Enumerable.Range(0, bandCount).Select(band => new BandInfo { Interpretation = Interpretation(bandCount, band) })];
+
     /// <summary>Statistics per band of <paramref name="image"/> (vips <c>stats</c>: a 10-column double matrix whose row b+1 is band b: min, max, sum, sum², mean, sigma, …).</summary>
     public static IReadOnlyList<BandInfo> Compute(Image image)
     {

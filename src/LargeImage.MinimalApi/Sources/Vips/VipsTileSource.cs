@@ -84,6 +84,12 @@ internal sealed class VipsTileSource : ITileSource
         }))).Value;
     }
 
+    public IReadOnlyList<BandInfo> GetBandLayout(int frame)
+    {
+        Frame(frame);
+        return BandStatistics.Layout(bandCount);
+    }
+
     public Raster ReadTile(int z, int x, int y, ReadOptions options)
     {
         var levels = Frame(options.Frame);

@@ -97,6 +97,18 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
     }
 
     [Fact]
+    public void Band_layout_names_the_bands_as_the_statistics_do_without_computing_them()
+    {
+        using var source = reader.Open(fixtures.Png, null);
+
+        var layout = source.GetBandLayout(0);
+
+        Assert.Equal(source.GetBands(0).Select(b => b.Interpretation), layout.Select(b => b.Interpretation));
+        Assert.All(layout, band => Assert.Null(band.Max));
+        Assert.Throws<InvalidParameterException>(() => source.GetBandLayout(1));
+    }
+
+    [Fact]
     public void Sixteen_bit_png_is_read_as_uint16_values()
     {
         using var source = reader.Open(fixtures.Png16, null);
