@@ -4,12 +4,6 @@ using BenchmarkDotNet.Mathematics;
 using BenchmarkDotNet.Running;
 using LargeImage.MinimalApi.Benchmarks;
 
-if (args.Contains("--exp"))
-{
-    Experiment.Run();
-    return 0;
-}
-
 if (args.Contains("--stages"))
 {
     StageBreakdown.Run(Console.Out);

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Sources;
 
 namespace LargeImage.MinimalApi.Native;
 
@@ -12,6 +13,7 @@ internal static partial class Interop
         private const int Subsampling444 = 0;
         private const int Subsampling420 = 2;
         private const int SubsamplingGrey = 3;
+        private const int NoReallocFlag = 1024;
 
         /// <summary>A compressor per thread: a handle serves one call at a time, and creating one per tile costs more than the tile.</summary>
         [ThreadStatic]
@@ -32,24 +34,34 @@ internal static partial class Interop
         {
             var handle = compressor ??= Create();
             var subsampling = grey ? SubsamplingGrey : quality >= 90 ? Subsampling444 : Subsampling420;
-            byte* jpeg = null;
-            nuint size = 0;
-            fixed (byte* pixels = rgba)
+
+            // Compressed into a pooled worst-case buffer: letting TurboJPEG malloc one per tile cost page faults
+            // and left every thread's malloc arena holding freed buffers.
+            var bound = tjBufSize(width, height, subsampling);
+            if (bound is 0 or > int.MaxValue)
             {
-                var status = tjCompress2(handle, pixels, width, width * 4, height, PixelFormatRgba, &jpeg, &size, subsampling, quality, 0);
-                try
+                throw new NativeLibraryException("libturbojpeg", Marshal.PtrToStringUTF8(tjGetErrorStr2(IntPtr.Zero)) ?? "invalid size");
+            }
+
+            var output = PixelBuffers.Rent((int)bound, clear: false);
+            try
+            {
+                fixed (byte* pixels = rgba)
+                fixed (byte* start = output)
                 {
-                    if (status != 0)
+                    var jpeg = start;
+                    var size = (nuint)output.Length;
+                    if (tjCompress2(handle, pixels, width, width * 4, height, PixelFormatRgba, &jpeg, &size, subsampling, quality, NoReallocFlag) != 0)
                     {
                         throw new NativeLibraryException("libturbojpeg", Marshal.PtrToStringUTF8(tjGetErrorStr2(handle)) ?? "compression failed");
                     }
 
-                    return new ReadOnlySpan<byte>(jpeg, checked((int)size)).ToArray();
+                    return output.AsSpan(0, checked((int)size)).ToArray();
                 }
-                finally
-                {
-                    tjFree(jpeg);
-                }
+            }
+            finally
+            {
+                PixelBuffers.Return(output);
             }
         }
 
@@ -75,7 +87,7 @@ internal static partial class Interop
             TurboJpegHandle handle, byte* source, int width, int pitch, int height, int pixelFormat, byte** jpeg, nuint* jpegSize, int subsampling, int quality, int flags);
 
         [LibraryImport(NativeLibraryLoader.TurboJpeg)]
-        private static unsafe partial void tjFree(byte* buffer);
+        private static partial nuint tjBufSize(int width, int height, int subsampling);
 
         [LibraryImport(NativeLibraryLoader.TurboJpeg)]
         private static partial nint tjGetErrorStr2(TurboJpegHandle handle);
