@@ -27,8 +27,8 @@ internal interface ITileSource : IDisposable
 
     /// <summary>
     /// What rendering 8-bit samples needs of the bands: interpretation and colour table. Sources whose statistics cost
-    /// a read of the image (libvips, OpenSlide) answer from the band count, so the first tile of a newly opened slide
-    /// does not wait for them.
+    /// a read of the image answer without them (libvips and OpenSlide from the band count, GDAL from its band
+    /// descriptions), so the first tile of a newly opened file does not wait for statistics it does not use.
     /// </summary>
     IReadOnlyList<BandInfo> GetBandLayout(int frame) => GetBands(frame);
 

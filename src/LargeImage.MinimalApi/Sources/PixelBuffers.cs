@@ -16,12 +16,12 @@ internal static class PixelBuffers
     /// <summary>Only tile-sized buffers are kept; big regions and thumbnails allocate as before.</summary>
     private const int MaxPooledLength = 1024 * 1024;
 
-    private static readonly ConcurrentDictionary<int, ConcurrentBag<byte[]>> Free = new();
+    private static readonly ConcurrentDictionary<int, ConcurrentQueue<byte[]>> Free = new();
 
     /// <summary>A buffer of exactly <paramref name="length"/> bytes; zeroed only when <paramref name="clear"/> is set.</summary>
     public static byte[] Rent(int length, bool clear)
     {
-        if (length <= MaxPooledLength && Free.TryGetValue(length, out var bag) && bag.TryTake(out var buffer))
+        if (length <= MaxPooledLength && Free.TryGetValue(length, out var kept) && kept.TryDequeue(out var buffer))
         {
             if (clear)
             {
@@ -42,10 +42,11 @@ internal static class PixelBuffers
             return;
         }
 
-        var bag = Free.GetOrAdd(buffer.Length, _ => []);
-        if (bag.Count < KeptPerSize)
+        // A queue's count is two reads; a bag's locks every thread's list, on every tile.
+        var kept = Free.GetOrAdd(buffer.Length, _ => new ConcurrentQueue<byte[]>());
+        if (kept.Count < KeptPerSize)
         {
-            bag.Add(buffer);
+            kept.Enqueue(buffer);
         }
     }
 }

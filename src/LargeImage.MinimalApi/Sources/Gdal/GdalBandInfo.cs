@@ -6,14 +6,19 @@ namespace LargeImage.MinimalApi.Sources.Gdal;
 /// <summary>Builds large_image's per-band description (<c>getBandInformation</c>) from a dataset.</summary>
 internal static class GdalBandInfo
 {
-    public static IReadOnlyList<BandInfo> Read(GdalDatasetHandle dataset)
+    /// <param name="dataset">The open dataset.</param>
+    /// <param name="statistics">
+    /// Whether to include min/max/mean/stdev, which GDAL may compute from an overview on first use; rendering 8-bit
+    /// samples needs only the interpretation, colour table and no-data value.
+    /// </param>
+    public static IReadOnlyList<BandInfo> Read(GdalDatasetHandle dataset, bool statistics = true)
     {
         var count = Interop.Gdal.GetRasterCount(dataset);
         var result = new BandInfo[count];
         for (var b = 1; b <= count; b++)
         {
             var band = Interop.Gdal.GetRasterBand(dataset, b);
-            var stats = Interop.Gdal.GetStatistics(band, approxOk: true);
+            var stats = statistics ? Interop.Gdal.GetStatistics(band, approxOk: true) : null;
             var interpretation = Interop.Gdal.GetColorInterpretation(band);
             result[b - 1] = new BandInfo
             {

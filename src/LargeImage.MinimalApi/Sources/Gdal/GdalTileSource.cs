@@ -34,6 +34,7 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
     private readonly int levels;
     private readonly (double XMin, double YMin, double XMax, double YMax)? gridBounds;
     private readonly Lazy<IReadOnlyList<BandInfo>> bands;
+    private readonly Lazy<IReadOnlyList<BandInfo>> bandLayout;
     private readonly Lazy<ImageMetadata> metadata;
 
     private GdalTileSource(GdalDatasetHandle dataset, string path, ProjectedGrid? grid, int handlesPerFile)
@@ -75,7 +76,8 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
         }
 
         pool = new GdalDatasetPool(dataset, handlesPerFile, () => OpenHandle(path));
-        bands = new Lazy<IReadOnlyList<BandInfo>>(ReadBands);
+        bands = new Lazy<IReadOnlyList<BandInfo>>(() => ReadBands(statistics: true));
+        bandLayout = new Lazy<IReadOnlyList<BandInfo>>(() => ReadBands(statistics: false));
         metadata = new Lazy<ImageMetadata>(BuildMetadata);
     }
 
@@ -146,6 +148,8 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
     }
 
     public IReadOnlyList<BandInfo> GetBands(int frame) => bands.Value;
+
+    public IReadOnlyList<BandInfo> GetBandLayout(int frame) => bands.IsValueCreated ? bands.Value : bandLayout.Value;
 
     public Raster ReadTile(int z, int x, int y, ReadOptions options)
     {
@@ -549,10 +553,10 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
         return true;
     }
 
-    private IReadOnlyList<BandInfo> ReadBands()
+    private IReadOnlyList<BandInfo> ReadBands(bool statistics)
     {
         using var lease = pool.Rent();
-        return GdalBandInfo.Read(lease.Handle);
+        return GdalBandInfo.Read(lease.Handle, statistics);
     }
 
     private ImageMetadata BuildMetadata()

@@ -226,6 +226,20 @@ public sealed class GdalTileSourceTests(GdalFixtures fixtures) : IClassFixture<G
     }
 
     [SkippableFact]
+    public void Band_layout_describes_the_bands_as_get_bands_does_without_statistics()
+    {
+        using var source = Open(fixtures.Elevation);
+
+        var layout = source.GetBandLayout(0);
+        var bands = source.GetBands(0);
+
+        Assert.Equal(bands.Select(b => (b.Interpretation, b.Nodata)), layout.Select(b => (b.Interpretation, b.Nodata)));
+        Assert.All(layout, band => Assert.Null(band.Max));
+        Assert.NotNull(bands[0].Max);
+        Assert.Same(bands, source.GetBandLayout(0));
+    }
+
+    [SkippableFact]
     public void A_geotransform_without_crs_is_taken_as_wgs84_like_large_image()
     {
         using var source = Open(fixtures.NoCrs, "EPSG:3857");
