@@ -4,6 +4,12 @@ using BenchmarkDotNet.Mathematics;
 using BenchmarkDotNet.Running;
 using LargeImage.MinimalApi.Benchmarks;
 
+// Checked rather than set: glibc reads its malloc settings at process start.
+if (Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is null)
+{
+    Console.WriteLine("Note: measuring without the tile-server settings; `source example/server-env.sh` first to measure what a server runs.");
+}
+
 if (args.Contains("--stages"))
 {
     StageBreakdown.Run(Console.Out);

@@ -11,7 +11,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 port="${LOAD_PORT:-5099}"
 url="http://127.0.0.1:$port"
-# The server runs with the small gen0 budget the README recommends for tile servers (DOTNET_GCgen0size).
+# The server runs with the settings the README recommends for tile servers, as example/run.sh sets them.
+source "$root/example/server-env.sh"
 # Bounds of the memory run: a small rendered-bytes cache, reader cache and GDAL block cache (GDAL's own default is 5%
 # of RAM), so RSS reaching a plateau is visible. The budget is what they may hold plus 16 MiB per open reader and
 # 256 MiB for the managed heap and the runtime: RSS may grow by no more than that since start.
@@ -36,7 +37,6 @@ Example__DataDirectory="$data" \
 Example__ConstantBytesLength=18500 \
 LargeImage__Cache__MemorySizeLimitBytes=$((cache_mib * 1024 * 1024)) \
 GDAL_CACHEMAX="$gdal_cache_mib" \
-DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x400000}" \
 LargeImage__MaxOpenReaders="$open_readers" \
 Logging__LogLevel__Default=Warning \
 Urls="$url" \

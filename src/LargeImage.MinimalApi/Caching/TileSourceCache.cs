@@ -1,4 +1,5 @@
 using LargeImage.MinimalApi.Diagnostics;
+using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Options;
 using LargeImage.MinimalApi.Sources;
 using Microsoft.Extensions.Options;
@@ -151,6 +152,7 @@ internal sealed class TileSourceCache : IDisposable
 
     private void DisposeAll(List<Entry> retired)
     {
+        var closed = false;
         foreach (var entry in retired)
         {
             // Faulted or never-started opens have nothing to close.
@@ -158,7 +160,13 @@ internal sealed class TileSourceCache : IDisposable
             {
                 Interlocked.Decrement(ref openCount);
                 entry.Source.Value.Dispose();
+                closed = true;
             }
+        }
+
+        if (closed)
+        {
+            NativeHeap.TrimAfterRelease();
         }
     }
 

@@ -5,8 +5,9 @@ namespace LargeImage.MinimalApi.Native;
 
 /// <summary>
 /// Resolves the logical library names used by our <c>[LibraryImport]</c>s (<see cref="Gdal"/>,
-/// <see cref="OpenSlide"/>, <see cref="TurboJpeg"/>) to the system's shared libraries. Distributions ship versioned sonames only
-/// (<c>libgdal.so.32</c> on Debian 12, <c>.34</c>/<c>.36</c> elsewhere), so we probe a list; a configured path wins.
+/// <see cref="OpenSlide"/>, <see cref="TurboJpeg"/>, <see cref="Libc"/>) to the system's shared libraries.
+/// Distributions ship versioned sonames only (<c>libgdal.so.32</c> on Debian 12, <c>.34</c>/<c>.36</c> elsewhere),
+/// so we probe a list; a configured path wins.
 /// One resolver per assembly is all .NET allows, hence one class for every library.
 /// </summary>
 internal static class NativeLibraryLoader
@@ -14,6 +15,7 @@ internal static class NativeLibraryLoader
     public const string Gdal = "gdal";
     public const string OpenSlide = "openslide";
     public const string TurboJpeg = "turbojpeg";
+    public const string Libc = "c";
 
     private static readonly string[] GdalCandidates =
     [
@@ -26,6 +28,9 @@ internal static class NativeLibraryLoader
 
     private static readonly string[] TurboJpegCandidates =
         ["libturbojpeg.so.0", "libturbojpeg.so", "libturbojpeg.0.dylib", "libturbojpeg.dylib", "turbojpeg.dll"];
+
+    // glibc only: its malloc_trim is the one import; elsewhere the name does not load and trimming is skipped.
+    private static readonly string[] LibcCandidates = ["libc.so.6"];
 
     private static readonly Lock Sync = new();
     private static readonly Dictionary<string, string> ConfiguredPaths = new(StringComparer.Ordinal);
@@ -74,6 +79,7 @@ internal static class NativeLibraryLoader
                 {
                     Gdal => GdalCandidates,
                     OpenSlide => OpenSlideCandidates,
+                    Libc => LibcCandidates,
                     _ => TurboJpegCandidates,
                 };
             var result = new LoadResult(IntPtr.Zero, $"none of {string.Join(", ", candidates)} could be loaded");
@@ -103,7 +109,7 @@ internal static class NativeLibraryLoader
     }
 
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
-        libraryName is Gdal or OpenSlide or TurboJpeg ? Load(libraryName).Handle : IntPtr.Zero;
+        libraryName is Gdal or OpenSlide or TurboJpeg or Libc ? Load(libraryName).Handle : IntPtr.Zero;
 
     private readonly record struct LoadResult(IntPtr Handle, string? Error);
 }

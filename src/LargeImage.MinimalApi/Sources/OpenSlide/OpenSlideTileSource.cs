@@ -40,12 +40,14 @@ internal sealed class OpenSlideTileSource : ITileSource
         this.path = path;
         handle = slide;
         vendor = Interop.OpenSlide.DetectVendor(path) ?? "unknown";
+        properties = Interop.OpenSlide.GetPropertyNames(slide)
+            .ToDictionary(name => name, name => Interop.OpenSlide.GetPropertyValue(slide, name) ?? string.Empty, StringComparer.Ordinal);
         var count = Interop.OpenSlide.GetLevelCount(slide);
         var readable = new List<OpenSlideLevel>();
         for (var index = 0; index < count; index++)
         {
             var (width, height) = Interop.OpenSlide.GetLevelDimensions(slide, index);
-            if (width > 0 && height > 0)
+            if (width > 0 && height > 0 && (index == 0 || !SmallerThanItsTile(index, width, height)))
             {
                 readable.Add(OpenSlideLevel.Create(index, width, height, Interop.OpenSlide.GetLevelDownsample(slide, index)));
             }
@@ -58,8 +60,6 @@ internal sealed class OpenSlideTileSource : ITileSource
 
         levels = [.. readable];
         _ = Interop.OpenSlide.ReadRegion(slide, 0, 0, 0, 1, 1);
-        properties = Interop.OpenSlide.GetPropertyNames(slide)
-            .ToDictionary(name => name, name => Interop.OpenSlide.GetPropertyValue(slide, name) ?? string.Empty, StringComparer.Ordinal);
         associated = Interop.OpenSlide.GetAssociatedImageNames(slide)
             .ToDictionary(name => name, name => Interop.OpenSlide.GetAssociatedImageDimensions(slide, name), StringComparer.Ordinal);
         pyramid = new TilePyramid(levels[0].Width, levels[0].Height, tileSize, tileSize);
@@ -305,6 +305,17 @@ internal sealed class OpenSlideTileSource : ITileSource
             throw new InvalidParameterException("frame", $"Frame {frame} does not exist; this image has a single frame 0.");
         }
     }
+
+    /// <summary>
+    /// Whether a reduced level is smaller than one of its own tiles. libtiff's fix for CVE-2025-9900 (Debian's
+    /// 4.5.0-6+deb12u3 and later) clamps an RGBA tile read to the image, after which OpenSlide 3.4 returns wrong pixels
+    /// for such a level (seen: black and shifted colours); the next finer level, reduced, gives the right ones, and
+    /// such levels are small.
+    /// </summary>
+    private bool SmallerThanItsTile(int index, long width, long height) =>
+        Number($"openslide.level[{index}].tile-width") is { } tileWidth
+        && Number($"openslide.level[{index}].tile-height") is { } tileHeight
+        && (width < tileWidth || height < tileHeight);
 
     private double? Number(string property) =>
         properties.TryGetValue(property, out var text)
