@@ -27,6 +27,9 @@ internal sealed class OpenSlideTileSource : ITileSource
     private readonly Lock sync = new();
     private readonly TilePyramid pyramid;
     private readonly OpenSlideLevel[] levels;
+
+    /// <summary>The levels tiles are read from: all but those <see cref="SmallerThanItsTile"/>.</summary>
+    private readonly OpenSlideLevel[] readLevels;
     private readonly IReadOnlyDictionary<string, string> properties;
     private readonly IReadOnlyDictionary<string, (long Width, long Height)> associated;
     private readonly string vendor;
@@ -40,14 +43,12 @@ internal sealed class OpenSlideTileSource : ITileSource
         this.path = path;
         handle = slide;
         vendor = Interop.OpenSlide.DetectVendor(path) ?? "unknown";
-        properties = Interop.OpenSlide.GetPropertyNames(slide)
-            .ToDictionary(name => name, name => Interop.OpenSlide.GetPropertyValue(slide, name) ?? string.Empty, StringComparer.Ordinal);
         var count = Interop.OpenSlide.GetLevelCount(slide);
         var readable = new List<OpenSlideLevel>();
         for (var index = 0; index < count; index++)
         {
             var (width, height) = Interop.OpenSlide.GetLevelDimensions(slide, index);
-            if (width > 0 && height > 0 && (index == 0 || !SmallerThanItsTile(index, width, height)))
+            if (width > 0 && height > 0)
             {
                 readable.Add(OpenSlideLevel.Create(index, width, height, Interop.OpenSlide.GetLevelDownsample(slide, index)));
             }
@@ -60,6 +61,9 @@ internal sealed class OpenSlideTileSource : ITileSource
 
         levels = [.. readable];
         _ = Interop.OpenSlide.ReadRegion(slide, 0, 0, 0, 1, 1);
+        properties = Interop.OpenSlide.GetPropertyNames(slide)
+            .ToDictionary(name => name, name => Interop.OpenSlide.GetPropertyValue(slide, name) ?? string.Empty, StringComparer.Ordinal);
+        readLevels = [.. readable.Where(l => l.Index == 0 || !SmallerThanItsTile(l))];
         associated = Interop.OpenSlide.GetAssociatedImageNames(slide)
             .ToDictionary(name => name, name => Interop.OpenSlide.GetAssociatedImageDimensions(slide, name), StringComparer.Ordinal);
         pyramid = new TilePyramid(levels[0].Width, levels[0].Height, tileSize, tileSize);
@@ -184,7 +188,7 @@ internal sealed class OpenSlideTileSource : ITileSource
     private Raster Read(PixelWindow window, int width, int height, double downsample, Enums.Kernel kernel)
     {
         var best = WithSlide(slide => Interop.OpenSlide.GetBestLevelForDownsample(slide, downsample));
-        var level = levels.LastOrDefault(l => l.Index <= best && l.Downsample <= Math.Max(1, downsample) + 1e-9);
+        var level = readLevels.LastOrDefault(l => l.Index <= best && l.Downsample <= Math.Max(1, downsample) + 1e-9);
         var plan = RegionPlan.Compute(window, width, height, level.Downsample, level.Downsample, level.Width, level.Height);
         if (plan.IsEmpty)
         {
@@ -312,10 +316,10 @@ internal sealed class OpenSlideTileSource : ITileSource
     /// for such a level (seen: black and shifted colours); the next finer level, reduced, gives the right ones, and
     /// such levels are small.
     /// </summary>
-    private bool SmallerThanItsTile(int index, long width, long height) =>
-        Number($"openslide.level[{index}].tile-width") is { } tileWidth
-        && Number($"openslide.level[{index}].tile-height") is { } tileHeight
-        && (width < tileWidth || height < tileHeight);
+    private bool SmallerThanItsTile(OpenSlideLevel level) =>
+        Number($"openslide.level[{level.Index}].tile-width") is { } tileWidth
+        && Number($"openslide.level[{level.Index}].tile-height") is { } tileHeight
+        && (level.Width < tileWidth || level.Height < tileHeight);
 
     private double? Number(string property) =>
         properties.TryGetValue(property, out var text)
