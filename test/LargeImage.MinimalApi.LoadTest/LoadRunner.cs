@@ -6,9 +6,10 @@ namespace LargeImage.MinimalApi.LoadTest;
 
 /// <summary>
 /// Sends a list of requests with a fixed number of concurrent workers (each like a viewer's connection) and times
-/// each one from send to last body byte. Stops at the end of the list or at the time limit, whichever is first.
+/// each one from send to last body byte. Stops at the end of the list or at the time limit, whichever is first. Also
+/// records the CPU time the server and this client used meanwhile: they share the machine's cores.
 /// </summary>
-internal sealed class LoadRunner(HttpClient client)
+internal sealed class LoadRunner(HttpClient client, int serverPid)
 {
     /// <summary>ETags seen per path, so a later scenario can revalidate exactly what an earlier one fetched.</summary>
     public ConcurrentDictionary<string, string> ETags { get; } = new();
@@ -20,6 +21,8 @@ internal sealed class LoadRunner(HttpClient client)
         var completed = 0;
         var errors = 0;
         long bytes = 0;
+        var serverCpu = ProcessCpu.Used(serverPid);
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var deadline = Stopwatch.StartNew();
 
         async Task Worker()
@@ -62,7 +65,8 @@ internal sealed class LoadRunner(HttpClient client)
 
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
         var elapsed = deadline.Elapsed;
+        var cpu = new CpuUse(ProcessCpu.Used(serverPid) - serverCpu, Process.GetCurrentProcess().TotalProcessorTime - clientCpu);
         var measured = latencies.Take(Math.Min(requests.Count, next)).Where(l => l > 0).Order().ToArray();
-        return new LoadResult(name, concurrency, completed, errors, elapsed, measured, bytes);
+        return new LoadResult(name, concurrency, completed, errors, elapsed, measured, bytes, cpu);
     }
 }

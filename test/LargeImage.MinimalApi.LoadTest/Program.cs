@@ -23,7 +23,7 @@ using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServ
     Timeout = TimeSpan.FromSeconds(60),
 };
 var api = new ExampleApi(client);
-var runner = new LoadRunner(client);
+var runner = new LoadRunner(client, options.ServerPid);
 
 var startedRss = ProcessMemory.ResidentBytes(options.ServerPid);
 Console.WriteLine($"Preparing images ({Environment.ProcessorCount} cores seen by the client); server RSS after start: {startedRss / 1048576} MiB");
@@ -110,6 +110,7 @@ Console.WriteLine($"Ceiling (mean of both constant-bytes runs): {ceiling:0} req/
 Console.WriteLine($"Cached tiles / ceiling: {cached.PerSecond / ceiling:0.00} (target >= 0.80)");
 Console.WriteLine($"304s / ceiling: {revalidated.PerSecond / ceiling:0.00} (target >= 0.90)");
 Console.WriteLine($"Uncached native JPEG / uncached 3857 PNG throughput: {nativeUncached.PerSecond:0} / {mercatorUncached.PerSecond:0} tiles/s");
+Console.WriteLine($"Server CPU per uncached tile: {nativeUncached.ServerCpuMsPerRequest:0.00} ms native JPEG, {mercatorUncached.ServerCpuMsPerRequest:0.00} ms 3857 PNG; the load generator kept {nativeUncached.ClientCores:0.00} / {mercatorUncached.ClientCores:0.00} cores busy");
 if (options.NativeTileMs is { } nativeMs)
 {
     Console.WriteLine($"Uncached native JPEG / (cores ÷ in-process {nativeMs} ms): {nativeUncached.PerSecond / (Environment.ProcessorCount * 1000 / nativeMs):0.00} (target >= 0.70)");
