@@ -21,7 +21,7 @@ internal sealed class LoadRunner(HttpClient client, int serverPid)
         var completed = 0;
         var errors = 0;
         long bytes = 0;
-        var serverCpu = ProcessCpu.Used(serverPid);
+        var serverCpu = ProcessStats.CpuTime(serverPid);
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var deadline = Stopwatch.StartNew();
 
@@ -65,7 +65,7 @@ internal sealed class LoadRunner(HttpClient client, int serverPid)
 
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
         var elapsed = deadline.Elapsed;
-        var cpu = new CpuUse(ProcessCpu.Used(serverPid) - serverCpu, Process.GetCurrentProcess().TotalProcessorTime - clientCpu);
+        var cpu = new CpuUse(ProcessStats.CpuTime(serverPid) - serverCpu, Process.GetCurrentProcess().TotalProcessorTime - clientCpu);
         var measured = latencies.Take(Math.Min(requests.Count, next)).Where(l => l > 0).Order().ToArray();
         return new LoadResult(name, concurrency, completed, errors, elapsed, measured, bytes, cpu);
     }

@@ -25,7 +25,7 @@ using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServ
 var api = new ExampleApi(client);
 var runner = new LoadRunner(client, options.ServerPid);
 
-var startedRss = ProcessMemory.ResidentBytes(options.ServerPid);
+var startedRss = ProcessStats.ResidentBytes(options.ServerPid);
 Console.WriteLine($"Preparing images ({Environment.ProcessorCount} cores seen by the client); server RSS after start: {startedRss / 1048576} MiB");
 // The same 32768² pyramid the in-process benchmarks read, so HTTP and in-process costs are of the same tiles.
 var pyramid = await api.UploadAsync(BenchmarkImages.Pyramid(32768), "Load test: 32768² JPEG pyramid");
@@ -77,7 +77,7 @@ Report(ceilingAfter);
 
 // Distinct tiles over many files, round-robin across files so open readers are evicted and reopened throughout.
 Console.WriteLine();
-var startRss = ProcessMemory.ResidentBytes(options.ServerPid);
+var startRss = ProcessStats.ResidentBytes(options.ServerPid);
 Console.WriteLine($"RSS before the memory run: {startRss / 1048576} MiB");
 var perFile = new List<string[]>();
 foreach (var id in memoryFiles)
@@ -98,7 +98,7 @@ for (var i = 0; i < MemorySamples && memoryClock.Elapsed < memoryLimit; i++)
     var part = await runner.RunAsync("memory", memoryPaths.Skip(i * chunk).Take(chunk).ToArray(), UncachedConcurrency, memoryLimit - memoryClock.Elapsed);
     memoryErrors += part.Errors;
     memoryDone += part.Requests;
-    var rss = ProcessMemory.ResidentBytes(options.ServerPid);
+    var rss = ProcessStats.ResidentBytes(options.ServerPid);
     peakRss = Math.Max(peakRss, rss);
     Console.WriteLine($"  after {memoryDone,6} distinct tiles over {memoryFiles.Count} files: RSS {rss / 1048576,5} MiB ({part.PerSecond:0} tiles/s, {part.Errors} errors)");
 }

@@ -11,7 +11,7 @@ public sealed class NativeHeapTests
     [SkippableFact]
     public void Trimming_returns_freed_memory_below_the_top_of_the_heap_to_the_kernel()
     {
-        SkipUnlessGlibc();
+        Skip.IfNot(OperatingSystem.IsLinux() && File.Exists("/proc/self/statm"), "malloc_trim and /proc are glibc/Linux only");
 
         // 64 MiB of small blocks, touched, then a block above them: once they are freed they lie below the top of the
         // heap, where glibc keeps them resident however long they stay unused.
@@ -44,9 +44,6 @@ public sealed class NativeHeapTests
             Marshal.FreeHGlobal(pin);
         }
     }
-
-    private static void SkipUnlessGlibc() =>
-        Skip.IfNot(OperatingSystem.IsLinux() && File.Exists("/proc/self/statm"), "malloc_trim and /proc are glibc/Linux only");
 
     private static long ResidentBytes() =>
         long.Parse(File.ReadAllText("/proc/self/statm").Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) * Environment.SystemPageSize;
