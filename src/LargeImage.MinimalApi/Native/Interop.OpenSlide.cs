@@ -88,13 +88,24 @@ internal static partial class Interop
         /// </summary>
         public static byte[] ReadRegion(OpenSlideHandle slide, long x, long y, int level, int width, int height)
         {
+            var rgba = new byte[checked(width * height * 4)];
+            ReadRegion(slide, x, y, level, width, height, rgba, width * 4);
+            return rgba;
+        }
+
+        /// <summary>As above, into <paramref name="target"/>: one row of the region every <paramref name="targetStride"/> bytes.</summary>
+        public static void ReadRegion(OpenSlideHandle slide, long x, long y, int level, int width, int height, Span<byte> target, int targetStride)
+        {
             var pixels = checked(width * height);
             var argb = ArrayPool<uint>.Shared.Rent(pixels);
             try
             {
                 openslide_read_region(slide, argb, x, y, level, width, height);
                 ThrowIfError(slide);
-                return PremultipliedArgb.ToStraightRgba(argb.AsSpan(0, pixels));
+                for (var row = 0; row < height; row++)
+                {
+                    PremultipliedArgb.ToStraightRgba(argb.AsSpan(row * width, width), target.Slice(row * targetStride, width * 4));
+                }
             }
             finally
             {

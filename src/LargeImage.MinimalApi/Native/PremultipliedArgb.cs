@@ -9,6 +9,13 @@ internal static class PremultipliedArgb
     public static byte[] ToStraightRgba(ReadOnlySpan<uint> argb)
     {
         var rgba = new byte[argb.Length * 4];
+        ToStraightRgba(argb, rgba);
+        return rgba;
+    }
+
+    /// <summary>Writes every byte of the first <c>4 × argb.Length</c> of <paramref name="rgba"/>.</summary>
+    public static void ToStraightRgba(ReadOnlySpan<uint> argb, Span<byte> rgba)
+    {
         for (var i = 0; i < argb.Length; i++)
         {
             var pixel = argb[i];
@@ -16,6 +23,7 @@ internal static class PremultipliedArgb
             var offset = i * 4;
             if (alpha == 0)
             {
+                rgba.Slice(offset, 4).Clear();
                 continue;
             }
 
@@ -34,8 +42,6 @@ internal static class PremultipliedArgb
             rgba[offset + 2] = (byte)blue;
             rgba[offset + 3] = (byte)alpha;
         }
-
-        return rgba;
     }
 
     /// <summary>Rounded division; a corrupt sample larger than its alpha is clamped rather than wrapped.</summary>

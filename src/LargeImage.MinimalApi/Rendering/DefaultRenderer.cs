@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using LargeImage.MinimalApi.Models;
 using LargeImage.MinimalApi.Sources;
 
@@ -38,6 +39,13 @@ internal static class DefaultRenderer
                 IndexOf(bands, "green", raster.BandCount) is var g and >= 0 ? g : Math.Min(1, raster.BandCount - 1),
                 IndexOf(bands, "blue", raster.BandCount) is var b and >= 0 ? b : Math.Min(2, raster.BandCount - 1),
             ];
+            if (raster is { Bytes: { } rgba, BandCount: 4, Mask: null } && alphaBand == 3 && channels is [0, 1, 2])
+            {
+                // Straight RGBA (every slide tile) is already what the steps below would produce.
+                rgba.AsSpan(0, pixelCount * 4).CopyTo(output);
+                return new RgbaImage(raster.Width, raster.Height, output);
+            }
+
             RenderChannels(raster, bands, channels, output);
         }
 
@@ -64,6 +72,12 @@ internal static class DefaultRenderer
         if (raster.Bytes is { } bytes)
         {
             var stride = raster.BandCount;
+            if (stride == 3 && channels is [0, 1, 2])
+            {
+                ExpandRgb(bytes, output, pixelCount);
+                return;
+            }
+
             for (var p = 0; p < pixelCount; p++)
             {
                 var o = p * 4;
@@ -87,6 +101,35 @@ internal static class DefaultRenderer
             }
 
             output[o + 3] = 255;
+        }
+    }
+
+    /// <summary>
+    /// RGB to opaque RGBA, four pixels per vector shuffle: the default render of every 8-bit RGB tile, where the
+    /// per-byte loop above took a tenth of a tile's time.
+    /// </summary>
+    private static void ExpandRgb(ReadOnlySpan<byte> rgb, Span<byte> rgba, int pixelCount)
+    {
+        var p = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var spread = Vector128.Create((byte)0, 1, 2, 0xFF, 3, 4, 5, 0xFF, 6, 7, 8, 0xFF, 9, 10, 11, 0xFF);
+            var opaque = Vector128.Create(0xFF000000u).AsByte();
+
+            // Each step loads 16 bytes and uses 12, so it stops while 16 are left to load.
+            for (; p + 4 <= pixelCount && (p * 3) + 16 <= rgb.Length; p += 4)
+            {
+                var shuffled = Vector128.Shuffle(Vector128.Create(rgb.Slice(p * 3, 16)), spread) | opaque;
+                shuffled.CopyTo(rgba[(p * 4)..]);
+            }
+        }
+
+        for (; p < pixelCount; p++)
+        {
+            rgba[p * 4] = rgb[p * 3];
+            rgba[(p * 4) + 1] = rgb[(p * 3) + 1];
+            rgba[(p * 4) + 2] = rgb[(p * 3) + 2];
+            rgba[(p * 4) + 3] = 255;
         }
     }
 

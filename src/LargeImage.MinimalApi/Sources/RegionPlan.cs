@@ -13,6 +13,26 @@ internal readonly record struct RegionPlan(
     /// <summary>Whether the landing rectangle covers the whole output.</summary>
     public bool Covers(int width, int height) => OutX == 0 && OutY == 0 && OutWidth == width && OutHeight == height;
 
+    /// <summary>Whether the crop lands at its stored size: the level's pixels are copied, not resampled.</summary>
+    public bool IsCopy => CropWidth == OutWidth && CropHeight == OutHeight;
+
+    /// <summary>The landing rectangle as the output's only valid pixels, or null when it covers the whole output.</summary>
+    public byte[]? LandingMask(int width, int height)
+    {
+        if (!IsEmpty && Covers(width, height))
+        {
+            return null;
+        }
+
+        var mask = new byte[width * height];
+        for (var row = 0; !IsEmpty && row < OutHeight; row++)
+        {
+            mask.AsSpan(((OutY + row) * width) + OutX, OutWidth).Fill(255);
+        }
+
+        return mask;
+    }
+
     /// <param name="window">Requested window in full-resolution pixels.</param>
     /// <param name="width">Output width.</param>
     /// <param name="height">Output height.</param>

@@ -195,12 +195,38 @@ internal sealed class OpenSlideTileSource : ITileSource
             return VipsPixels.Compose(null, plan, width, height, Bands, PixelType.UInt8);
         }
 
+        if (plan.IsCopy)
+        {
+            return CopyLevel(level, plan, width, height);
+        }
+
         var factor = downsample / level.Downsample;
         var integral = Math.Round(factor);
         using var block = integral >= 2 && Math.Abs(factor - integral) < 1e-9
             ? ReadReduced(level, plan, (int)integral)
             : ReadResampled(level, plan, kernel);
         return VipsPixels.Compose(block, plan, width, height, Bands, PixelType.UInt8);
+    }
+
+    /// <summary>Reads the plan's crop straight into the raster: no libvips image and no intermediate copy.</summary>
+    private Raster CopyLevel(OpenSlideLevel level, RegionPlan plan, int width, int height)
+    {
+        var mask = plan.LandingMask(width, height);
+        var rgba = PixelBuffers.Rent(width * height * Bands, clear: mask is not null);
+        var stride = width * Bands;
+        return WithSlide(slide =>
+        {
+            Interop.OpenSlide.ReadRegion(
+                slide,
+                (long)Math.Round(plan.CropX * level.Downsample),
+                (long)Math.Round(plan.CropY * level.Downsample),
+                level.Index,
+                plan.CropWidth,
+                plan.CropHeight,
+                rgba.AsSpan((plan.OutY * stride) + (plan.OutX * Bands)),
+                stride);
+            return Raster.FromBytes(width, height, Bands, rgba, mask);
+        });
     }
 
     private Image ReadResampled(OpenSlideLevel level, RegionPlan plan, Enums.Kernel kernel)
@@ -244,7 +270,8 @@ internal sealed class OpenSlideTileSource : ITileSource
     {
         var rgba = WithSlide(slide => Interop.OpenSlide.ReadRegion(
             slide, (long)Math.Round(x * level.Downsample), (long)Math.Round(y * level.Downsample), level.Index, width, height));
-        return Image.NewFromMemory(rgba, width, height, Bands, Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+        using var pixels = Image.NewFromMemory(rgba, width, height, Bands, Enums.BandFormat.Uchar);
+        return pixels.Copy(interpretation: Enums.Interpretation.Srgb);
     }
 
     private IReadOnlyList<BandInfo> ComputeBands()
