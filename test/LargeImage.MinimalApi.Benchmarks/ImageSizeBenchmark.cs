@@ -18,8 +18,19 @@ public class ImageSizeBenchmark
     public int Size { get; set; }
 
     [GlobalSetup]
-    public void Setup() =>
-        pipeline = new TilePipeline(new VipsReader().Open(BenchmarkImages.Pyramid(Size), null), OutputFormat.Jpeg, Size);
+    public void Setup()
+    {
+        var path = BenchmarkImages.Pyramid(Size);
+
+        // Read through once so the 1.6 GB file is in the page cache as the 6 MB one always is: the comparison is of
+        // the reader's work, not of the disk (a cold 65536² file measured 2.9× the 4096² one, a warm one 0.99×).
+        using (var file = File.OpenRead(path))
+        {
+            file.CopyTo(Stream.Null);
+        }
+
+        pipeline = new TilePipeline(new VipsReader().Open(path, null), OutputFormat.Jpeg, Size);
+    }
 
     [GlobalCleanup]
     public void Cleanup() => pipeline.Dispose();

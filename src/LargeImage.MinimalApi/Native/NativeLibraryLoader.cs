@@ -5,8 +5,7 @@ namespace LargeImage.MinimalApi.Native;
 
 /// <summary>
 /// Resolves the logical library names used by our <c>[LibraryImport]</c>s (<see cref="Gdal"/>,
-/// <see cref="OpenSlide"/>, <see cref="TurboJpeg"/>, <see cref="Libc"/>) to the system's shared libraries, and
-/// <see cref="Vips"/> to the libvips NetVips loaded.
+/// <see cref="OpenSlide"/>, <see cref="TurboJpeg"/>, <see cref="Libc"/>) to the system's shared libraries.
 /// Distributions ship versioned sonames only (<c>libgdal.so.32</c> on Debian 12, <c>.34</c>/<c>.36</c> elsewhere),
 /// so we probe a list; a configured path wins.
 /// One resolver per assembly is all .NET allows, hence one class for every library.
@@ -17,7 +16,6 @@ internal static class NativeLibraryLoader
     public const string OpenSlide = "openslide";
     public const string TurboJpeg = "turbojpeg";
     public const string Libc = "c";
-    public const string Vips = "vips";
 
     private static readonly string[] GdalCandidates =
     [
@@ -33,9 +31,6 @@ internal static class NativeLibraryLoader
 
     // glibc only: its malloc_trim is the one import; elsewhere the name does not load and trimming is skipped.
     private static readonly string[] LibcCandidates = ["libc.so.6"];
-
-    // The names NetVips binds; loaded through NetVips' assembly so both use the one copy (NetVips.Native's or the system's).
-    private static readonly string[] VipsCandidates = ["libvips.so.42", "libvips.42.dylib", "libvips-42.dll"];
 
     private static readonly Lock Sync = new();
     private static readonly Dictionary<string, string> ConfiguredPaths = new(StringComparer.Ordinal);
@@ -85,16 +80,12 @@ internal static class NativeLibraryLoader
                     Gdal => GdalCandidates,
                     OpenSlide => OpenSlideCandidates,
                     Libc => LibcCandidates,
-                    Vips => VipsCandidates,
                     _ => TurboJpegCandidates,
                 };
             var result = new LoadResult(IntPtr.Zero, $"none of {string.Join(", ", candidates)} could be loaded");
             foreach (var candidate in candidates)
             {
-                var loaded = name == Vips
-                    ? NativeLibrary.TryLoad(candidate, typeof(NetVips.Image).Assembly, null, out var handle)
-                    : NativeLibrary.TryLoad(candidate, out handle);
-                if (loaded)
+                if (NativeLibrary.TryLoad(candidate, out var handle))
                 {
                     result = new LoadResult(handle, null);
                     break;
@@ -118,7 +109,7 @@ internal static class NativeLibraryLoader
     }
 
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
-        libraryName is Gdal or OpenSlide or TurboJpeg or Libc or Vips ? Load(libraryName).Handle : IntPtr.Zero;
+        libraryName is Gdal or OpenSlide or TurboJpeg or Libc ? Load(libraryName).Handle : IntPtr.Zero;
 
     private readonly record struct LoadResult(IntPtr Handle, string? Error);
 }

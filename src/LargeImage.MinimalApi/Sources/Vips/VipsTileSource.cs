@@ -189,11 +189,6 @@ internal sealed class VipsTileSource : ITileSource
             return VipsPixels.Compose(null, plan, width, height, bandCount, pixelType);
         }
 
-        if (pixelType == PixelType.UInt8 && plan.IsCopy)
-        {
-            return VipsPixels.CopyCrop(level.Pixels, plan, width, height, bandCount);
-        }
-
         using var crop = level.Pixels.Crop(plan.CropX, plan.CropY, plan.CropWidth, plan.CropHeight);
         using var block = VipsPixels.Resample(crop, plan.OutWidth, plan.OutHeight, kernel);
         return VipsPixels.Compose(block, plan, width, height, bandCount, pixelType);
