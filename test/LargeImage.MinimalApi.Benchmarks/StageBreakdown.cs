@@ -39,6 +39,10 @@ internal static class StageBreakdown
                     ImageEncoder.Encode(rendered, OutputFormat.Parse(f), Options.LargeImageDefaults.Quality);
                     return Stopwatch.GetElapsedTime(before).TotalMilliseconds;
                 }).ToArray();
+
+                // Back to the pool as the endpoint does, or every render would time a fresh 256 KB allocation.
+                raster.Release();
+                rendered.Release();
                 if (i < Warmup)
                 {
                     continue;
