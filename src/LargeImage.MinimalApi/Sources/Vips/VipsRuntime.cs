@@ -5,9 +5,9 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 /// <summary>
 /// One-time libvips set-up shared by every NetVips user in the package. The operation cache is switched off:
 /// our sources keep their own opened images, and the cache would otherwise pin decoded tiles and file handles
-/// of every request process-wide (and serve stale pixels when a file is replaced on disk). Each pipeline runs on
-/// the calling thread alone unless <c>VIPS_CONCURRENCY</c> says otherwise: a server already reads many tiles at
-/// once, and handing a 256² tile to libvips' worker threads cost a third more time per read than reading it inline.
+/// of every request process-wide (and serve stale pixels when a file is replaced on disk). Each pipeline gets one
+/// libvips worker thread, not one per core, unless <c>VIPS_CONCURRENCY</c> says otherwise: a server already reads
+/// many tiles at once, and splitting a 256² tile over several workers cost a third more time per read.
 /// </summary>
 internal static class VipsRuntime
 {
