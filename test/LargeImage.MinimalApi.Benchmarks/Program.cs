@@ -10,6 +10,12 @@ if (Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is null)
     Console.WriteLine("Note: measuring without the tile-server settings; `source example/server-env.sh` first to measure what a server runs.");
 }
 
+if (args.Contains("--baseline"))
+{
+    InProcessBaseline.Run(Console.Out);
+    return 0;
+}
+
 if (args.Contains("--stages"))
 {
     StageBreakdown.Run(Console.Out);

@@ -16,9 +16,15 @@ internal sealed class TilePipeline(ITileSource source, OutputFormat format, int 
 
     public byte[] RenderNext()
     {
-        var (z, x, y) = tiles[next];
+        var tile = tiles[next];
         next = (next + 1) % tiles.Length;
-        var raster = source.ReadTile(z, x, y, ReadOptions.Default);
+        return Render(source, format, tile);
+    }
+
+    /// <summary>One tile's read, default render and encode; safe to call from several threads on one source.</summary>
+    public static byte[] Render(ITileSource source, OutputFormat format, (int Z, int X, int Y) tile)
+    {
+        var raster = source.ReadTile(tile.Z, tile.X, tile.Y, ReadOptions.Default);
         var rendered = DefaultRenderer.Render(raster, source.GetBands(0));
         var encoded = ImageEncoder.Encode(rendered, format, Options.LargeImageDefaults.Quality);
         raster.Release();

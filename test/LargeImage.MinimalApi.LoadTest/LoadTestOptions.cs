@@ -2,8 +2,19 @@ using System.Globalization;
 
 namespace LargeImage.MinimalApi.LoadTest;
 
-/// <summary>Command line: <c>--url http://127.0.0.1:PORT --pid SERVER_PID [--native-tile-ms X] [--mercator-tile-ms Y] [--rss-budget-mib Z]</c>.</summary>
-internal sealed record LoadTestOptions(Uri Url, int ServerPid, double? NativeTileMs, double? MercatorTileMs, double? RssBudgetMib)
+/// <summary>
+/// Command line: <c>--url http://127.0.0.1:PORT --pid SERVER_PID [--native-tile-ms X] [--native-cores-tiles-per-s T]
+/// [--mercator-tile-ms Y] [--mercator-cores-tiles-per-s U] [--rss-budget-mib Z]</c>; the tile figures are the
+/// in-process baseline (per-tile median on one thread, tiles/s with every core reading).
+/// </summary>
+internal sealed record LoadTestOptions(
+    Uri Url,
+    int ServerPid,
+    double? NativeTileMs,
+    double? NativeCoresTilesPerSecond,
+    double? MercatorTileMs,
+    double? MercatorCoresTilesPerSecond,
+    double? RssBudgetMib)
 {
     public static LoadTestOptions Parse(string[] args)
     {
@@ -21,7 +32,9 @@ internal sealed record LoadTestOptions(Uri Url, int ServerPid, double? NativeTil
             url,
             int.Parse(Value("--pid") ?? throw new ArgumentException("--pid is required"), CultureInfo.InvariantCulture),
             Number("--native-tile-ms"),
+            Number("--native-cores-tiles-per-s"),
             Number("--mercator-tile-ms"),
+            Number("--mercator-cores-tiles-per-s"),
             Number("--rss-budget-mib"));
     }
 }

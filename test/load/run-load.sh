@@ -3,10 +3,11 @@
 # test/LargeImage.MinimalApi.LoadTest in a separate process, prints tiles/s, p50/p90/p99 and errors per scenario and
 # the server's RSS over many files, then stops the server and removes the data dir.
 #
-#   bash test/load/run-load.sh [--native-tile-ms X --mercator-tile-ms Y]
+#   bash test/load/run-load.sh
 #
-# The optional figures are the in-process per-tile costs from test/LargeImage.MinimalApi.Benchmarks (Median of
-# TileReadBenchmark Vips/jpeg and GdalWebMercator/png); with them the HTTP throughput is also printed as a ratio.
+# Before the server starts, the in-process baseline is measured in the same run (test/LargeImage.MinimalApi.Benchmarks
+# --baseline: per-tile median on one thread, tiles/s on every core) for the JPEG pyramid and the EPSG:3857 PNG; the
+# HTTP throughput is printed as a ratio to both.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 port="${LOAD_PORT:-5099}"
@@ -23,6 +24,12 @@ rss_budget_mib=$((cache_mib + gdal_cache_mib + open_readers * 16 + 256))
 
 dotnet build -c Release --nologo -v q "$root/example/LargeImage.Example" >/dev/null
 dotnet build -c Release --nologo -v q "$root/test/LargeImage.MinimalApi.LoadTest" >/dev/null
+dotnet build -c Release --nologo -v q "$root/test/LargeImage.MinimalApi.Benchmarks" >/dev/null
+
+baseline="$(dotnet "$root/test/LargeImage.MinimalApi.Benchmarks/bin/Release/net10.0/LargeImage.MinimalApi.Benchmarks.dll" --baseline)"
+echo "In-process baseline, this run:"
+echo "$baseline"
+measured() { sed -n "s/^$1 .*$2=\([0-9.]*\).*/\1/p" <<<"$baseline"; }
 
 data="$(mktemp -d -t largeimage-load-XXXXXX)"
 server=""
@@ -52,5 +59,7 @@ for _ in $(seq 1 600); do
 done
 
 echo "Server pid $server on $url; rendered cache ${cache_mib} MiB, ${open_readers} open readers, GDAL cache ${gdal_cache_mib} MiB; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$root/test/LargeImage.MinimalApi.LoadTest/bin/Release/net10.0/LargeImage.MinimalApi.LoadTest" --url "$url" --pid "$server" --rss-budget-mib "$rss_budget_mib" "$@"
+"$root/test/LargeImage.MinimalApi.LoadTest/bin/Release/net10.0/LargeImage.MinimalApi.LoadTest" --url "$url" --pid "$server" --rss-budget-mib "$rss_budget_mib" \
+  --native-tile-ms "$(measured native-jpeg median-ms)" --native-cores-tiles-per-s "$(measured native-jpeg tiles-per-s)" \
+  --mercator-tile-ms "$(measured mercator-png median-ms)" --mercator-cores-tiles-per-s "$(measured mercator-png tiles-per-s)"
 echo "Load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using LargeImage.MinimalApi.Rendering;
+
+namespace LargeImage.MinimalApi.Benchmarks;
+
+/// <summary>
+/// The in-process figures the load test divides by, measured just before it on the same machine (<c>--baseline</c>):
+/// per uncached tile on one thread (median and mean of distinct scattered tiles), and the tiles/s of one thread per
+/// core sharing the reader, as the server's requests do. Printed as <c>name key=value …</c> lines for the script.
+/// </summary>
+internal static class InProcessBaseline
+{
+    // Enough for the JIT's tiering to settle on the hot loops (measured: with 50, one-thread tiles cost twice as much).
+    private const int Warmup = 300;
+
+    public static void Run(TextWriter output)
+    {
+        Measure(output, "native-jpeg", TileReaderKind.Vips, OutputFormat.Jpeg, tiles: 1000);
+        Measure(output, "mercator-png", TileReaderKind.GdalWebMercator, OutputFormat.Png, tiles: 200);
+    }
+
+    private static void Measure(TextWriter output, string name, TileReaderKind kind, OutputFormat format, int tiles)
+    {
+        var threads = Environment.ProcessorCount;
+        using var source = kind.Open();
+
+        // Distinct tiles throughout: the one-thread pass, then the all-cores pass, never a tile decoded before.
+        var picks = TilePipeline.Pick(source, Warmup + (tiles * (1 + threads)), 6151);
+        for (var i = 0; i < Warmup; i++)
+        {
+            TilePipeline.Render(source, format, picks[i]);
+        }
+
+        var single = new double[tiles];
+        for (var i = 0; i < tiles; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            TilePipeline.Render(source, format, picks[Warmup + i]);
+            single[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        var parallel = picks.AsSpan(Warmup + tiles).ToArray();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < parallel.Length)
+            {
+                TilePipeline.Render(source, format, parallel[i]);
+            }
+        })).ToArray();
+        foreach (var worker in workers)
+        {
+            worker.Start();
+        }
+
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
+
+        Array.Sort(single);
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name} median-ms={single[tiles / 2]:0.000} mean-ms={single.Average():0.000} threads={threads} tiles-per-s={parallel.Length / clock.Elapsed.TotalSeconds:0}"));
+    }
+}
