@@ -7,11 +7,10 @@ namespace LargeImage.MinimalApi.Benchmarks;
 /// What the tile endpoint does after its cache missed — read, default render, encode — without HTTP, routing or the
 /// rendered-bytes cache, over a fixed-seed list of distinct tiles, scattered or in viewports, so no call asks for a tile twice.
 /// </summary>
-internal sealed class TilePipeline(ITileSource source, OutputFormat format, int seed, bool viewports = false) : IDisposable
+internal sealed class TilePipeline(ITileSource source, OutputFormat format, int seed, bool viewports = false, int distinctTiles = 4096)
+    : IDisposable
 {
-    private const int DistinctTiles = 4096;
-
-    private readonly (int Z, int X, int Y)[] tiles = Pick(source, DistinctTiles, seed, viewports);
+    private readonly (int Z, int X, int Y)[] tiles = Pick(source, distinctTiles, seed, viewports);
     private int next;
 
     public byte[] RenderNext()
