@@ -12,8 +12,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 port="${LOAD_PORT:-5099}"
 url="http://127.0.0.1:$port"
-# The server runs with the settings the README recommends for tile servers, as example/run.sh sets them.
-source "$root/example/server-env.sh"
+# The server and the in-process baseline run with the settings the README recommends for tile servers, as
+# example/run.sh sets them; the builds and the load generator do not need them. It execs, so call it only where bash
+# has forked already (`&`, `$(…)`): the backgrounded server then keeps the pid $! reports.
+as_server() { source "$root/example/server-env.sh" && exec "$@"; }
 # Bounds of the memory run: a small rendered-bytes cache, reader cache and GDAL block cache (GDAL's own default is 5%
 # of RAM), so RSS reaching a plateau is visible. The budget is what they may hold plus 16 MiB per open reader and
 # 256 MiB for the managed heap and the runtime: RSS may grow by no more than that since start.
@@ -26,10 +28,15 @@ dotnet build -c Release --nologo -v q "$root/example/LargeImage.Example" >/dev/n
 dotnet build -c Release --nologo -v q "$root/test/LargeImage.MinimalApi.LoadTest" >/dev/null
 dotnet build -c Release --nologo -v q "$root/test/LargeImage.MinimalApi.Benchmarks" >/dev/null
 
-baseline="$(dotnet "$root/test/LargeImage.MinimalApi.Benchmarks/bin/Release/net10.0/LargeImage.MinimalApi.Benchmarks.dll" --baseline)"
+baseline="$(as_server dotnet "$root/test/LargeImage.MinimalApi.Benchmarks/bin/Release/net10.0/LargeImage.MinimalApi.Benchmarks.dll" --baseline)"
 echo "In-process baseline, this run:"
 echo "$baseline"
 measured() { sed -n "s/^$1 .*$2=\([0-9.]*\).*/\1/p" <<<"$baseline"; }
+
+if curl -fs -o /dev/null "$url/"; then
+  echo "Something already answers on $url; stop it or set LOAD_PORT." >&2
+  exit 1
+fi
 
 data="$(mktemp -d -t largeimage-load-XXXXXX)"
 server=""
@@ -40,14 +47,15 @@ cleanup() {
 trap cleanup EXIT
 
 # The constant route (opt-in) returns as many bytes as the mean cached 256² JPEG tile of the generated pyramid.
-Example__DataDirectory="$data" \
-Example__ConstantBytesLength=18500 \
-LargeImage__Cache__MemorySizeLimitBytes=$((cache_mib * 1024 * 1024)) \
-GDAL_CACHEMAX="$gdal_cache_mib" \
-LargeImage__MaxOpenReaders="$open_readers" \
-Logging__LogLevel__Default=Warning \
-Urls="$url" \
-DOTNET_ENVIRONMENT=Production \
+as_server env \
+  Example__DataDirectory="$data" \
+  Example__ConstantBytesLength=18500 \
+  LargeImage__Cache__MemorySizeLimitBytes=$((cache_mib * 1024 * 1024)) \
+  GDAL_CACHEMAX="$gdal_cache_mib" \
+  LargeImage__MaxOpenReaders="$open_readers" \
+  Logging__LogLevel__Default=Warning \
+  Urls="$url" \
+  DOTNET_ENVIRONMENT=Production \
   "$root/example/LargeImage.Example/bin/Release/net10.0/LargeImage.Example" --contentRoot "$root/example/LargeImage.Example" &
 server=$!
 
