@@ -24,6 +24,11 @@ open_readers=16
 gdal_cache_mib=256
 rss_budget_mib=$((cache_mib + gdal_cache_mib + open_readers * 16 + 256))
 
+if curl -fs -o /dev/null "$url/"; then
+  echo "Something already answers on $url; stop it or set LOAD_PORT." >&2
+  exit 1
+fi
+
 dotnet build -c Release --nologo -v q "$root/example/LargeImage.Example" >/dev/null
 dotnet build -c Release --nologo -v q "$root/test/LargeImage.MinimalApi.LoadTest" >/dev/null
 dotnet build -c Release --nologo -v q "$root/test/LargeImage.MinimalApi.Benchmarks" >/dev/null
@@ -32,11 +37,6 @@ baseline="$(as_server dotnet "$root/test/LargeImage.MinimalApi.Benchmarks/bin/Re
 echo "In-process baseline, this run:"
 echo "$baseline"
 measured() { sed -n "s/^$1 .*$2=\([0-9.]*\).*/\1/p" <<<"$baseline"; }
-
-if curl -fs -o /dev/null "$url/"; then
-  echo "Something already answers on $url; stop it or set LOAD_PORT." >&2
-  exit 1
-fi
 
 data="$(mktemp -d -t largeimage-load-XXXXXX)"
 server=""
