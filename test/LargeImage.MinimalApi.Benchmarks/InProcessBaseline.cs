@@ -32,12 +32,12 @@ internal static class InProcessBaseline
             TilePipeline.Render(source, format, picks[i]);
         }
 
-        var single = new double[tiles];
+        var single = new List<double>(tiles);
         for (var i = 0; i < tiles; i++)
         {
             var start = Stopwatch.GetTimestamp();
             TilePipeline.Render(source, format, picks[Warmup + i]);
-            single[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            single.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
         var parallel = picks.AsSpan(Warmup + tiles).ToArray();
@@ -61,9 +61,8 @@ internal static class InProcessBaseline
             worker.Join();
         }
 
-        Array.Sort(single);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{name} median-ms={single[tiles / 2]:0.000} mean-ms={single.Average():0.000} threads={threads} tiles-per-s={parallel.Length / clock.Elapsed.TotalSeconds:0}"));
+            $"{name} median-ms={StageBreakdown.Median(single):0.000} mean-ms={single.Average():0.000} threads={threads} tiles-per-s={parallel.Length / clock.Elapsed.TotalSeconds:0}"));
     }
 }

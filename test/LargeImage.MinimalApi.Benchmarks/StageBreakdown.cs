@@ -60,7 +60,8 @@ internal static class StageBreakdown
         }
     }
 
-    private static double Median(List<double> values)
+    /// <summary>The upper median, as BenchmarkDotNet's is not available outside its runs; sorts <paramref name="values"/>.</summary>
+    public static double Median(List<double> values)
     {
         values.Sort();
         return values[values.Count / 2];

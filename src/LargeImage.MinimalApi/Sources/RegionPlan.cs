@@ -16,6 +16,9 @@ internal readonly record struct RegionPlan(
     /// <summary>Whether the crop lands at its stored size: the level's pixels are copied, not resampled.</summary>
     public bool IsCopy => CropWidth == OutWidth && CropHeight == OutHeight;
 
+    /// <summary>Where row <paramref name="row"/> of the landing rectangle starts in an output of <paramref name="width"/> pixels.</summary>
+    public int LandingOffset(int width, int samplesPerPixel, int row = 0) => (((OutY + row) * width) + OutX) * samplesPerPixel;
+
     /// <summary>The landing rectangle as the output's only valid pixels, or null when it covers the whole output.</summary>
     public byte[]? LandingMask(int width, int height)
     {

@@ -12,4 +12,7 @@ internal readonly record struct OpenSlideLevel(int Index, long Width, long Heigh
         var snapped = Math.Abs((downsample / power) - 1) < 0.01 ? power : downsample;
         return new OpenSlideLevel(index, width, height, snapped);
     }
+
+    /// <summary>A coordinate of this level in level-0 pixels, which is what <c>openslide_read_region</c> takes.</summary>
+    public long ToLevel0(int coordinate) => (long)Math.Round(coordinate * Downsample);
 }

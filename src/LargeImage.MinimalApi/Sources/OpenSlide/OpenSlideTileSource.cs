@@ -213,18 +213,17 @@ internal sealed class OpenSlideTileSource : ITileSource
     {
         var mask = plan.LandingMask(width, height);
         var rgba = PixelBuffers.Rent(width * height * Bands, clear: mask is not null);
-        var stride = width * Bands;
         return WithSlide(slide =>
         {
             Interop.OpenSlide.ReadRegion(
                 slide,
-                (long)Math.Round(plan.CropX * level.Downsample),
-                (long)Math.Round(plan.CropY * level.Downsample),
+                level.ToLevel0(plan.CropX),
+                level.ToLevel0(plan.CropY),
                 level.Index,
                 plan.CropWidth,
                 plan.CropHeight,
-                rgba.AsSpan((plan.OutY * stride) + (plan.OutX * Bands)),
-                stride);
+                rgba.AsSpan(plan.LandingOffset(width, Bands)),
+                width * Bands);
             return Raster.FromBytes(width, height, Bands, rgba, mask);
         });
     }
@@ -269,7 +268,7 @@ internal sealed class OpenSlideTileSource : ITileSource
     private Image ReadLevel(OpenSlideLevel level, int x, int y, int width, int height)
     {
         var rgba = WithSlide(slide => Interop.OpenSlide.ReadRegion(
-            slide, (long)Math.Round(x * level.Downsample), (long)Math.Round(y * level.Downsample), level.Index, width, height));
+            slide, level.ToLevel0(x), level.ToLevel0(y), level.Index, width, height));
         using var pixels = Image.NewFromMemory(rgba, width, height, Bands, Enums.BandFormat.Uchar);
         return pixels.Copy(interpretation: Enums.Interpretation.Srgb);
     }

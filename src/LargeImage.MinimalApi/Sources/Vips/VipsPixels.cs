@@ -55,7 +55,7 @@ internal static class VipsPixels
         var rowLength = plan.OutWidth * bands;
         for (var row = 0; row < plan.OutHeight; row++)
         {
-            Array.Copy(source, row * rowLength, widened, (((plan.OutY + row) * width) + plan.OutX) * bands, rowLength);
+            Array.Copy(source, row * rowLength, widened, plan.LandingOffset(width, bands, row), rowLength);
         }
 
         return Raster.FromValues(width, height, bands, type, widened, mask);
@@ -121,7 +121,7 @@ internal static class VipsPixels
             var source = new ReadOnlySpan<byte>((void*)memory, checked((int)size));
             for (var row = 0; row < plan.OutHeight; row++)
             {
-                source.Slice(row * rowLength, rowLength).CopyTo(target.AsSpan((((plan.OutY + row) * width) + plan.OutX) * bands));
+                source.Slice(row * rowLength, rowLength).CopyTo(target.AsSpan(plan.LandingOffset(width, bands, row)));
             }
         }
         finally
