@@ -39,10 +39,10 @@ public static class ImageFileEndpoints
         }
 
         var relative = await media.SaveAsync(file, cancellationToken);
-        if (!inspector.TryDescribe(relative, out _, out var error))
+        if (await inspector.InspectAsync(relative, cancellationToken) is { IsReadable: false } unreadable)
         {
             media.Delete(relative);
-            return TypedResults.Problem(title: "Unreadable image", detail: error, statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: "Unreadable image", detail: unreadable.Error, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var record = new ImageFile { Name = string.IsNullOrWhiteSpace(name) ? Path.GetFileName(file.FileName) : name, File = relative };
@@ -55,9 +55,9 @@ public static class ImageFileEndpoints
     private static async Task<Results<Created<ImageFile>, ProblemHttpResult>> Register(
         string url, string? name, ImageDb db, LargeImageInspector inspector, CancellationToken cancellationToken)
     {
-        if (!inspector.TryDescribe(url, out _, out var error))
+        if (await inspector.InspectAsync(url, cancellationToken) is { IsReadable: false } unusable)
         {
-            return TypedResults.Problem(title: "Unusable image reference", detail: error, statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: "Unusable image reference", detail: unusable.Error, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var record = new ImageFile { Name = string.IsNullOrWhiteSpace(name) ? Path.GetFileName(url) : name, File = url };

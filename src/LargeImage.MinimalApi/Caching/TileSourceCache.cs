@@ -13,7 +13,8 @@ namespace LargeImage.MinimalApi.Caching;
 /// </summary>
 /// <remarks>
 /// Readers are opened and disposed outside the lock, so a slow open or close of one file never blocks requests for
-/// another; concurrent first requests for one file share a single open.
+/// another; concurrent first requests for one file share a single open, which no single request's cancellation
+/// stops.
 /// </remarks>
 internal sealed class TileSourceCache : IDisposable
 {
@@ -36,7 +37,7 @@ internal sealed class TileSourceCache : IDisposable
     public int OpenCount => Volatile.Read(ref openCount);
 
     /// <summary>Borrows the reader for a file, opening it on first use. Dispose the lease when done.</summary>
-    public TileSourceLease Acquire(SourceKey key, ITileSourceReader? forced)
+    public async ValueTask<TileSourceLease> AcquireAsync(SourceKey key, ITileSourceReader? forced)
     {
         Entry entry;
         List<Entry> retired = [];
@@ -51,7 +52,7 @@ internal sealed class TileSourceCache : IDisposable
             }
             else
             {
-                entry = new Entry(key, new Lazy<ITileSource>(() => Open(key, forced)));
+                entry = new Entry(key, new Lazy<Task<ITileSource>>(() => OpenAsync(key, forced)));
                 RetireOtherVersions(key, retired);
                 entries[key] = entry;
                 recency.AddFirst(entry.Node);
@@ -64,7 +65,7 @@ internal sealed class TileSourceCache : IDisposable
         DisposeAll(retired);
         try
         {
-            return new TileSourceLease(entry.Source.Value, () => Release(entry));
+            return new TileSourceLease(await entry.Source.Value, () => Release(entry));
         }
         catch
         {
@@ -89,9 +90,9 @@ internal sealed class TileSourceCache : IDisposable
         DisposeAll(retired);
     }
 
-    private ITileSource Open(SourceKey key, ITileSourceReader? forced)
+    private async Task<ITileSource> OpenAsync(SourceKey key, ITileSourceReader? forced)
     {
-        var source = resolver.Open(key.Path, forced, key.Projection);
+        var source = await resolver.OpenAsync(key.Path, forced, key.Projection, CancellationToken.None);
         Interlocked.Increment(ref openCount);
         return source;
     }
@@ -155,11 +156,12 @@ internal sealed class TileSourceCache : IDisposable
         var closed = false;
         foreach (var entry in retired)
         {
-            // Faulted or never-started opens have nothing to close.
-            if (entry.Source.IsValueCreated)
+            // Faulted or never-started opens have nothing to close; nobody retires an entry whose open is running,
+            // because the request waiting for it counts as a user.
+            if (entry.Source.IsValueCreated && entry.Source.Value.IsCompletedSuccessfully)
             {
                 Interlocked.Decrement(ref openCount);
-                entry.Source.Value.Dispose();
+                entry.Source.Value.Result.Dispose();
                 closed = true;
             }
         }
@@ -172,7 +174,7 @@ internal sealed class TileSourceCache : IDisposable
 
     private sealed class Entry
     {
-        public Entry(SourceKey key, Lazy<ITileSource> source)
+        public Entry(SourceKey key, Lazy<Task<ITileSource>> source)
         {
             Key = key;
             Source = source;
@@ -181,7 +183,7 @@ internal sealed class TileSourceCache : IDisposable
 
         public SourceKey Key { get; }
 
-        public Lazy<ITileSource> Source { get; }
+        public Lazy<Task<ITileSource>> Source { get; }
 
         public LinkedListNode<Entry> Node { get; }
 

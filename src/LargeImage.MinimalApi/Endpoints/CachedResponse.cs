@@ -30,7 +30,7 @@ internal static class CachedResponse
             key,
             async token =>
             {
-                using var image = provider.Open(request);
+                using var image = await provider.OpenAsync(request);
                 try
                 {
                     return await render(image, token);
@@ -47,7 +47,7 @@ internal static class CachedResponse
     }
 
     /// <summary>A JSON description of the image: answered with 304 from the key alone, else read from the opened image.</summary>
-    public static Results<Ok<T>, NotModifiedHttpResult> Describe<T>(
+    public static async Task<Results<Ok<T>, NotModifiedHttpResult>> DescribeAsync<T>(
         HttpContext http, ImageSourceProvider provider, ImageRequest request, string operation, Func<OpenedImage, T> describe)
     {
         if (ConditionalRequest.IsNotModified(http, RenderKey.For(request, operation).ETag))
@@ -55,7 +55,7 @@ internal static class CachedResponse
             return NotModifiedHttpResult.Instance;
         }
 
-        using var image = provider.Open(request);
+        using var image = await provider.OpenAsync(request);
         return TypedResults.Ok(describe(image));
     }
 }

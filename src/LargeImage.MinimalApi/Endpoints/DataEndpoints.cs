@@ -140,7 +140,7 @@ internal static class DataEndpoints
             return NotModifiedHttpResult.Instance;
         }
 
-        using var image = provider.Open(request);
+        using var image = await provider.OpenAsync(request);
         var source = image.Source;
         var units = RegionUnits.Parse(pixel.Units, source);
         var (px, py) = units.ToPixels([(left, top)])[0];
@@ -183,7 +183,7 @@ internal static class DataEndpoints
             return NotModifiedHttpResult.Instance;
         }
 
-        using var image = provider.Open(request);
+        using var image = await provider.OpenAsync(request);
         var bytes = await histograms.GetJsonAsync(image, image.Frame, parsed, http.RequestAborted);
         return TypedResults.File(bytes, JsonContentType);
     }

@@ -47,15 +47,15 @@ internal static class InfoEndpoints
 
     private static async Task<Results<Ok<ImageMetadata>, NotModifiedHttpResult>> GetMetadata(
         HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
-        CachedResponse.Describe(http, provider, await provider.ResolveAsync(http, query), "info/metadata", image => image.Source.Metadata);
+        await CachedResponse.DescribeAsync(http, provider, await provider.ResolveAsync(http, query), "info/metadata", image => image.Source.Metadata);
 
     private static async Task<Results<Ok<JsonObject>, NotModifiedHttpResult>> GetInternalMetadata(
         HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
-        CachedResponse.Describe(http, provider, await provider.ResolveAsync(http, query), "info/metadata_internal", image => image.Source.GetInternalMetadata());
+        await CachedResponse.DescribeAsync(http, provider, await provider.ResolveAsync(http, query), "info/metadata_internal", image => image.Source.GetInternalMetadata());
 
     private static async Task<Results<Ok<Dictionary<string, BandInfo>>, NotModifiedHttpResult>> GetBands(
         HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
-        CachedResponse.Describe(http, provider, await provider.ResolveAsync(http, query), "info/bands", image => KeyByBand(image.Source.GetBands(image.Frame)));
+        await CachedResponse.DescribeAsync(http, provider, await provider.ResolveAsync(http, query), "info/bands", image => KeyByBand(image.Source.GetBands(image.Frame)));
 
     private static async Task<Results<Ok<BandInfo>, NotModifiedHttpResult>> GetBand(
         HttpContext http,
@@ -65,7 +65,7 @@ internal static class InfoEndpoints
     {
         var request = await provider.ResolveAsync(http, query);
         var requested = QueryValue.Int("band", band, 1) ?? throw new InvalidParameterException("band", "'band' is required.");
-        return CachedResponse.Describe(http, provider, request, FormattableString.Invariant($"info/band/{requested}"), image =>
+        return await CachedResponse.DescribeAsync(http, provider, request, FormattableString.Invariant($"info/band/{requested}"), image =>
         {
             var bands = image.Source.GetBands(image.Frame);
             return bands[QueryValue.Int("band", band, 1, bands.Count)!.Value - 1];
@@ -74,11 +74,11 @@ internal static class InfoEndpoints
 
     private static async Task<Results<Ok<FramesInfo>, NotModifiedHttpResult>> GetFrames(
         HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
-        CachedResponse.Describe(http, provider, await provider.ResolveAsync(http, query), "info/frames", DescribeFrames);
+        await CachedResponse.DescribeAsync(http, provider, await provider.ResolveAsync(http, query), "info/frames", DescribeFrames);
 
     private static async Task<Results<Ok<IReadOnlyList<string>>, NotModifiedHttpResult>> GetAssociatedImages(
         HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
-        CachedResponse.Describe(http, provider, await provider.ResolveAsync(http, query), "info/associated", image => image.Source.AssociatedImageNames);
+        await CachedResponse.DescribeAsync(http, provider, await provider.ResolveAsync(http, query), "info/associated", image => image.Source.AssociatedImageNames);
 
     private static FramesInfo DescribeFrames(OpenedImage image)
     {

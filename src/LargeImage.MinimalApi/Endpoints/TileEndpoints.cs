@@ -38,7 +38,7 @@ internal static class TileEndpoints
 
     private static async Task<Results<Ok<TilesMetadata>, NotModifiedHttpResult>> GetTilesMetadata(
         HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
-        CachedResponse.Describe(http, provider, await provider.ResolveAsync(http, query), "tiles/metadata", DescribeGrid);
+        await CachedResponse.DescribeAsync(http, provider, await provider.ResolveAsync(http, query), "tiles/metadata", DescribeGrid);
 
     private static TilesMetadata DescribeGrid(OpenedImage image)
     {
@@ -121,6 +121,6 @@ internal static class TileEndpoints
         [AsParameters] CommonQuery query,
         HttpContext http,
         ImageSourceProvider provider) =>
-        CachedResponse.Describe(
+        await CachedResponse.DescribeAsync(
             http, provider, await provider.ResolveAsync(http, query), $"tiles/corners/{z}/{x}/{y}", image => image.Source.GetTileCorners(z, x, y));
 }

@@ -1,7 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using LargeImage.MinimalApi.Endpoints;
 using LargeImage.MinimalApi.Errors;
-using LargeImage.MinimalApi.Models;
 using LargeImage.MinimalApi.Sources;
 
 namespace LargeImage.MinimalApi.Hosting;
@@ -16,26 +14,20 @@ public sealed class LargeImageInspector
 
     internal LargeImageInspector(ImageSourceProvider provider) => this.provider = provider;
 
-    /// <summary>Opens a file reference as the endpoints would and returns its metadata.</summary>
+    /// <summary>Opens a file reference as the endpoints would and reports its metadata or why it cannot be read.</summary>
     /// <param name="fileReference">What the host's file selector would return for the record.</param>
-    /// <param name="metadata">The image's metadata when it is readable.</param>
-    /// <param name="error">Why it is not readable (the readers' own words) or not allowed.</param>
-    /// <returns>Whether a reader can open the file.</returns>
-    public bool TryDescribe(string fileReference, [NotNullWhen(true)] out ImageMetadata? metadata, [NotNullWhen(false)] out string? error)
+    /// <param name="cancellationToken">Stops waiting for a remote store.</param>
+    public async Task<ImageInspection> InspectAsync(string fileReference, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileReference);
         try
         {
-            using var image = provider.Open(fileReference, new CommonQuery());
-            metadata = image.Source.Metadata;
-            error = null;
-            return true;
+            using var image = await provider.OpenAsync(fileReference, new CommonQuery(), cancellationToken);
+            return ImageInspection.Readable(image.Source.Metadata);
         }
         catch (LargeImageException e)
         {
-            metadata = null;
-            error = e.Message;
-            return false;
+            return ImageInspection.Unreadable(e.Message);
         }
     }
 }

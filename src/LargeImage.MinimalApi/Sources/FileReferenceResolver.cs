@@ -45,7 +45,7 @@ internal sealed class FileReferenceResolver
 
     public string MediaRoot { get; }
 
-    public ResolvedFile Resolve(string? reference)
+    public async ValueTask<ResolvedFile> ResolveAsync(string? reference, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reference))
         {
@@ -55,7 +55,7 @@ internal sealed class FileReferenceResolver
         if (RemoteReferenceParser.Parse(reference) is { } remote)
         {
             allowList.Demand(remote);
-            return new ResolvedFile(remote.GdalPath, versions.Get(remote).Version);
+            return new ResolvedFile(remote.GdalPath, (await versions.GetAsync(remote, cancellationToken)).Version);
         }
 
         var path = CheckedPath(reference);

@@ -9,8 +9,9 @@ namespace LargeImage.MinimalApi.Sources;
 
 /// <summary>
 /// The path from a request to an opened reader: the group's locator finds the host's record and file reference,
-/// the reference is checked and resolved (<see cref="ResolveAsync"/>, cheap: enough for cache keys and ETags), and
-/// the reader comes from the open-reader cache (<see cref="Open(ImageRequest)"/>, only when something is rendered).
+/// the reference is checked and resolved (<see cref="ResolveAsync(HttpContext, CommonQuery)"/>, cheap: enough for
+/// cache keys and ETags), and the reader comes from the open-reader cache (<see cref="OpenAsync(ImageRequest)"/>,
+/// only when something is rendered).
 /// </summary>
 internal sealed class ImageSourceProvider(FileReferenceResolver files, TileSourceResolver readers, TileSourceCache cache)
 {
@@ -19,26 +20,28 @@ internal sealed class ImageSourceProvider(FileReferenceResolver files, TileSourc
         var locator = context.GetEndpoint()?.Metadata.GetMetadata<ImageLocator>()
             ?? throw new InvalidOperationException("The endpoint was not mapped by MapLargeImage.");
         var reference = await locator.FindAsync(context);
-        return Resolve(reference, query);
+        return await ResolveAsync(reference, query, context.RequestAborted);
     }
 
-    public ImageRequest Resolve(string? reference, CommonQuery query)
+    public async Task<ImageRequest> ResolveAsync(string? reference, CommonQuery query, CancellationToken cancellationToken)
     {
         var forced = readers.Find(query.Source);
         var projection = ProjectionName.Normalize(query.Projection);
         var frame = QueryValue.Int("frame", query.Frame, 0) ?? 0;
-        return new ImageRequest(files.Resolve(reference), forced, projection, frame);
+        return new ImageRequest(await files.ResolveAsync(reference, cancellationToken), forced, projection, frame);
     }
 
-    public OpenedImage Open(string? reference, CommonQuery query) => Open(Resolve(reference, query));
+    public async Task<OpenedImage> OpenAsync(string? reference, CommonQuery query, CancellationToken cancellationToken) =>
+        await OpenAsync(await ResolveAsync(reference, query, cancellationToken));
 
-    public OpenedImage Open(ImageRequest request)
+    public async Task<OpenedImage> OpenAsync(ImageRequest request)
     {
         TileSourceLease lease;
         using (ServerTiming.Measure("open"))
         {
             var file = request.File;
-            lease = cache.Acquire(new SourceKey(file.Path, file.Version, request.ForcedReader?.Name, request.Projection), request.ForcedReader);
+            lease = await cache.AcquireAsync(
+                new SourceKey(file.Path, file.Version, request.ForcedReader?.Name, request.Projection), request.ForcedReader);
         }
 
         try

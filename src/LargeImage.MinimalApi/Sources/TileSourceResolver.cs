@@ -36,8 +36,11 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers,
         return ranked.Count > 0 ? ranked : throw new UnsupportedFileException($"No available reader handles '{Path.GetFileName(path)}'.");
     }
 
-    /// <summary>Opens with the first candidate that succeeds; every reader's reason is reported when none does.</summary>
-    public ITileSource Open(string path, ITileSourceReader? forced, string? projection)
+    /// <summary>
+    /// Opens with the first candidate that succeeds; every reader's reason is reported when none does. A local file
+    /// opens synchronously; only a remote one awaits its header peek and checkout.
+    /// </summary>
+    public async Task<ITileSource> OpenAsync(string path, ITileSourceReader? forced, string? projection, CancellationToken cancellationToken)
     {
         var reasons = new List<string>();
         if (RemoteReferenceParser.Parse(path) is not { } remote)
@@ -49,7 +52,8 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers,
         // Readers that read VSI paths are asked first, so a remote file is downloaded only when none of them reads
         // it; the others can only rank (some open the file to do so) and read a local copy.
         var remoteFiles = RequireRemote();
-        var direct = Rank(path, remoteFiles.ReadHeader(remote, HeaderLength), forced, readers.Where(r => r.ReadsVsiPaths), projection is not null);
+        var header = await remoteFiles.ReadHeaderAsync(remote, HeaderLength, cancellationToken);
+        var direct = Rank(path, header, forced, readers.Where(r => r.ReadsVsiPaths), projection is not null);
         if (direct.Count > 0)
         {
             remoteFiles.PrepareGdal();
@@ -64,7 +68,7 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers,
             throw Unreadable(path, reasons);
         }
 
-        var local = remoteFiles.Checkout(remote);
+        var local = await remoteFiles.CheckoutAsync(remote, cancellationToken);
         var viaCopy = Rank(local, ReadHeader(local), forced, readers.Where(r => !r.ReadsVsiPaths), projection is not null);
         return OpenFirst(local, viaCopy, projection, reasons) ?? throw Unreadable(path, reasons);
     }

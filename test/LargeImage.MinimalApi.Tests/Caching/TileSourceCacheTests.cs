@@ -49,7 +49,7 @@ public sealed class TileSourceCacheTests : IDisposable
     public async Task Evicted_reader_in_use_by_a_slow_request_is_disposed_only_after_it_finishes()
     {
         using var cache = Create(capacity: 1);
-        var slowLease = cache.Acquire(Key("slow"), null);
+        var slowLease = Acquire(cache, Key("slow"));
         var slowSource = (RecordingTileSource)slowLease.Source;
         var slowRequest = Task.Run(() =>
         {
@@ -116,7 +116,7 @@ public sealed class TileSourceCacheTests : IDisposable
     {
         var cache = Create(capacity: 4);
         Use(cache, "idle");
-        var busy = cache.Acquire(Key("busy"), null);
+        var busy = Acquire(cache, Key("busy"));
 
         cache.Dispose();
 
@@ -125,7 +125,7 @@ public sealed class TileSourceCacheTests : IDisposable
         Assert.False(byPath["busy"].IsDisposed);
         busy.Dispose();
         Assert.True(byPath["busy"].IsDisposed);
-        Assert.Throws<ObjectDisposedException>(() => cache.Acquire(Key("idle"), null));
+        Assert.Throws<ObjectDisposedException>(() => Acquire(cache, Key("idle")));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class TileSourceCacheTests : IDisposable
             var random = new Random(worker);
             for (var i = 0; i < 300; i++)
             {
-                using var lease = cache.Acquire(Key(paths[random.Next(paths.Length)]), null);
+                using var lease = Acquire(cache, Key(paths[random.Next(paths.Length)]));
                 ((RecordingTileSource)lease.Source).SlowRead(TimeSpan.Zero);
             }
         })));
@@ -166,8 +166,16 @@ public sealed class TileSourceCacheTests : IDisposable
 
     private static void Use(TileSourceCache cache, string path, string version = "1")
     {
-        using var lease = cache.Acquire(Key(path, version), null);
+        using var lease = Acquire(cache, Key(path, version));
         ((RecordingTileSource)lease.Source).SlowRead(TimeSpan.Zero);
+    }
+
+    /// <summary>A local file opens on the calling thread: nothing in the open of a local file waits asynchronously.</summary>
+    private static TileSourceLease Acquire(TileSourceCache cache, SourceKey key)
+    {
+        var pending = cache.AcquireAsync(key, null);
+        Assert.True(pending.IsCompleted, "Acquiring a local file's reader went asynchronous.");
+        return pending.Result;
     }
 
     private TileSourceCache Create(int capacity) => new(

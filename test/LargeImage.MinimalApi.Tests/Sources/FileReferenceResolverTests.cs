@@ -29,37 +29,39 @@ public sealed class FileReferenceResolverTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
-    public void Relative_reference_resolves_under_the_media_root()
+    public async Task Relative_reference_resolves_under_the_media_root()
     {
-        Assert.Equal(Path.Combine(media, "inside.tif"), Resolver().Resolve("inside.tif").Path);
+        Assert.Equal(Path.Combine(media, "inside.tif"), (await Resolver().ResolveAsync("inside.tif", CancellationToken.None)).Path);
     }
 
     [Fact]
-    public void Absolute_reference_inside_an_allowed_root_is_accepted()
+    public async Task Absolute_reference_inside_an_allowed_root_is_accepted()
     {
         var path = Path.Combine(extraRoot, "extra.tif");
 
-        Assert.Equal(path, Resolver().Resolve(path).Path);
+        Assert.Equal(path, (await Resolver().ResolveAsync(path, CancellationToken.None)).Path);
     }
 
     [Theory]
     [InlineData("../outside/secret.tif")]
     [InlineData("sub/../../outside/secret.tif")]
     [InlineData("./../outside/secret.tif")]
-    public void Dot_dot_escapes_are_refused(string reference)
+    public async Task Dot_dot_escapes_are_refused(string reference)
     {
-        Assert.Throws<FileAccessDeniedException>(() => Resolver().Resolve(reference));
+        await Assert.ThrowsAsync<FileAccessDeniedException>(async () => await Resolver().ResolveAsync(reference, CancellationToken.None));
     }
 
     [Fact]
-    public void Absolute_path_outside_the_roots_is_refused()
+    public async Task Absolute_path_outside_the_roots_is_refused()
     {
-        Assert.Throws<FileAccessDeniedException>(() => Resolver().Resolve(Path.Combine(outside, "secret.tif")));
-        Assert.Throws<FileAccessDeniedException>(() => Resolver().Resolve("/etc/passwd"));
+        var resolver = Resolver();
+
+        await Assert.ThrowsAsync<FileAccessDeniedException>(async () => await resolver.ResolveAsync(Path.Combine(outside, "secret.tif"), CancellationToken.None));
+        await Assert.ThrowsAsync<FileAccessDeniedException>(async () => await Resolver().ResolveAsync("/etc/passwd", CancellationToken.None));
     }
 
     [Fact]
-    public void Symlinks_leading_outside_are_refused_whether_file_folder_or_chained()
+    public async Task Symlinks_leading_outside_are_refused_whether_file_folder_or_chained()
     {
         File.CreateSymbolicLink(Path.Combine(media, "file-link.tif"), Path.Combine(outside, "secret.tif"));
         Directory.CreateSymbolicLink(Path.Combine(media, "folder-link"), outside);
@@ -68,19 +70,19 @@ public sealed class FileReferenceResolverTests : IDisposable
 
         var resolver = Resolver();
 
-        Assert.Throws<FileAccessDeniedException>(() => resolver.Resolve("file-link.tif"));
-        Assert.Throws<FileAccessDeniedException>(() => resolver.Resolve("folder-link/secret.tif"));
-        Assert.Throws<FileAccessDeniedException>(() => resolver.Resolve("chained.tif"));
+        await Assert.ThrowsAsync<FileAccessDeniedException>(async () => await resolver.ResolveAsync("file-link.tif", CancellationToken.None));
+        await Assert.ThrowsAsync<FileAccessDeniedException>(async () => await resolver.ResolveAsync("folder-link/secret.tif", CancellationToken.None));
+        await Assert.ThrowsAsync<FileAccessDeniedException>(async () => await resolver.ResolveAsync("chained.tif", CancellationToken.None));
     }
 
     [Fact]
-    public void Dot_dot_after_a_symlink_goes_to_the_targets_parent_as_the_os_does()
+    public async Task Dot_dot_after_a_symlink_goes_to_the_targets_parent_as_the_os_does()
     {
         var deep = Directory.CreateDirectory(Path.Combine(media, "deep", "dir")).FullName;
         File.WriteAllText(Path.Combine(media, "deep", "sibling.tif"), "s");
         Directory.CreateSymbolicLink(Path.Combine(media, "shortcut"), deep);
 
-        Assert.Equal(Path.Combine(media, "deep", "sibling.tif"), Resolver().Resolve("shortcut/../sibling.tif").Path);
+        Assert.Equal(Path.Combine(media, "deep", "sibling.tif"), (await Resolver().ResolveAsync("shortcut/../sibling.tif", CancellationToken.None)).Path);
     }
 
     [Fact]
@@ -124,7 +126,7 @@ public sealed class FileReferenceResolverTests : IDisposable
 
         foreach (var reference in references)
         {
-            var refused = Record.Exception(() => resolver.Resolve(reference));
+            var refused = await Record.ExceptionAsync(async () => await resolver.ResolveAsync(reference, CancellationToken.None));
             Assert.True(refused is FileAccessDeniedException, $"'{reference}' was not refused: {refused?.GetType().Name} {refused?.Message}");
         }
 
@@ -132,14 +134,14 @@ public sealed class FileReferenceResolverTests : IDisposable
     }
 
     [Fact]
-    public void Allowed_remote_forms_become_gdal_paths_after_one_head()
+    public async Task Allowed_remote_forms_become_gdal_paths_after_one_head()
     {
         // No server at the allowed host: the HEAD fails, which proves the reference got past the checks.
         var resolver = Resolver(o => o.Remote.AllowedHosts.Add("127.0.0.1:9"));
 
-        Assert.Throws<RemoteUnavailableException>(() => resolver.Resolve("http://127.0.0.1:9/x.tif"));
-        Assert.Throws<RemoteUnavailableException>(() => resolver.Resolve("/vsicurl/http://127.0.0.1:9/x.tif"));
-        Assert.Throws<RemoteUnavailableException>(() => resolver.Resolve("s3://allowed-bucket/x.tif"));
+        await Assert.ThrowsAsync<RemoteUnavailableException>(async () => await resolver.ResolveAsync("http://127.0.0.1:9/x.tif", CancellationToken.None));
+        await Assert.ThrowsAsync<RemoteUnavailableException>(async () => await resolver.ResolveAsync("/vsicurl/http://127.0.0.1:9/x.tif", CancellationToken.None));
+        await Assert.ThrowsAsync<RemoteUnavailableException>(async () => await resolver.ResolveAsync("s3://allowed-bucket/x.tif", CancellationToken.None));
     }
 
     private FileReferenceResolver Resolver(Action<LargeImageOptions>? configure = null)

@@ -43,9 +43,6 @@ internal sealed class RemoteCheckout
     public string Folder { get; }
 
     /// <summary>The local copy of <paramref name="reference"/> at <paramref name="current"/>'s version, downloading it if needed.</summary>
-    public string GetLocalPath(RemoteReference reference, RemoteObjectInfo current) =>
-        GetLocalPathAsync(reference, current, CancellationToken.None).GetAwaiter().GetResult();
-
     public async Task<string> GetLocalPathAsync(RemoteReference reference, RemoteObjectInfo current, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);

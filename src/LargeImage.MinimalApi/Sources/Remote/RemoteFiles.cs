@@ -6,9 +6,11 @@ namespace LargeImage.MinimalApi.Sources.Remote;
 /// </summary>
 internal sealed class RemoteFiles(RemoteObjectStore store, RemoteVersionCache versions, RemoteCheckout checkout, GdalRemoteConfiguration gdal)
 {
-    public byte[] ReadHeader(RemoteReference reference, int length) => store.ReadHead(reference, length);
+    public Task<byte[]> ReadHeaderAsync(RemoteReference reference, int length, CancellationToken cancellationToken) =>
+        store.ReadHeadAsync(reference, length, cancellationToken);
 
     public void PrepareGdal() => gdal.EnsureApplied();
 
-    public string Checkout(RemoteReference reference) => checkout.GetLocalPath(reference, versions.Get(reference));
+    public async Task<string> CheckoutAsync(RemoteReference reference, CancellationToken cancellationToken) =>
+        await checkout.GetLocalPathAsync(reference, await versions.GetAsync(reference, cancellationToken), cancellationToken);
 }

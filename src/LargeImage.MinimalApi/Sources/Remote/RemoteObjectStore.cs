@@ -11,6 +11,10 @@ namespace LargeImage.MinimalApi.Sources.Remote;
 /// separate from GDAL's. Every call asks <see cref="RemoteAllowList"/> first, so nothing here can reach a host
 /// that is not allowed, and redirects are not followed for the same reason.
 /// </summary>
+/// <remarks>
+/// Nothing here is synchronous: HttpClient makes new connections on the thread pool, so a blocking send waits for
+/// a pool thread, and under load from blocking tile reads that wait outlasts the timeout.
+/// </remarks>
 internal sealed class RemoteObjectStore : IDisposable
 {
     private readonly HttpClient client;
@@ -35,26 +39,26 @@ internal sealed class RemoteObjectStore : IDisposable
         };
     }
 
-    public RemoteObjectInfo Head(RemoteReference reference)
+    public async Task<RemoteObjectInfo> HeadAsync(RemoteReference reference, CancellationToken cancellationToken)
     {
-        using var cancel = new CancellationTokenSource(timeout);
-        using var response = Send(reference, HttpMethod.Head, null, cancel.Token);
+        using var cancel = Deadline(cancellationToken);
+        using var response = await SendAsync(reference, HttpMethod.Head, null, cancel.Token);
         return Info(response);
     }
 
     /// <summary>The first bytes of the object, for the readers' format sniffing.</summary>
-    public byte[] ReadHead(RemoteReference reference, int length)
+    public async Task<byte[]> ReadHeadAsync(RemoteReference reference, int length, CancellationToken cancellationToken)
     {
-        using var cancel = new CancellationTokenSource(timeout);
-        using var response = Send(reference, HttpMethod.Get, new RangeHeaderValue(0, length - 1), cancel.Token);
+        using var cancel = Deadline(cancellationToken);
+        using var response = await SendAsync(reference, HttpMethod.Get, new RangeHeaderValue(0, length - 1), cancel.Token);
         try
         {
-            using var stream = response.Content.ReadAsStream(cancel.Token);
+            await using var stream = await response.Content.ReadAsStreamAsync(cancel.Token);
             var buffer = new byte[length];
-            var read = stream.ReadAtLeast(buffer, length, throwOnEndOfStream: false);
+            var read = await stream.ReadAtLeastAsync(buffer, length, throwOnEndOfStream: false, cancel.Token);
             return buffer[..read];
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or HttpRequestException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is IOException or OperationCanceledException or HttpRequestException)
         {
             throw Unavailable(reference, e);
         }
@@ -63,9 +67,8 @@ internal sealed class RemoteObjectStore : IDisposable
     /// <summary>Copies the whole object into <paramref name="destination"/>; fails when a read stalls longer than the timeout.</summary>
     public async Task<RemoteObjectInfo> DownloadAsync(RemoteReference reference, Stream destination, CancellationToken cancellationToken)
     {
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cancel.CancelAfter(timeout);
-        using var response = await SendAsync(reference, HttpMethod.Get, cancel.Token);
+        using var cancel = Deadline(cancellationToken);
+        using var response = await SendAsync(reference, HttpMethod.Get, null, cancel.Token);
         var info = Info(response);
         try
         {
@@ -100,22 +103,17 @@ internal sealed class RemoteObjectStore : IDisposable
 
     public void Dispose() => client.Dispose();
 
-    private HttpResponseMessage Send(RemoteReference reference, HttpMethod method, RangeHeaderValue? range, CancellationToken cancellationToken)
+    private CancellationTokenSource Deadline(CancellationToken cancellationToken)
     {
-        using var request = Request(reference, method, range);
-        try
-        {
-            return Checked(reference, client.Send(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken));
-        }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
-        {
-            throw Unavailable(reference, e);
-        }
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cancel.CancelAfter(timeout);
+        return cancel;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(RemoteReference reference, HttpMethod method, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(
+        RemoteReference reference, HttpMethod method, RangeHeaderValue? range, CancellationToken cancellationToken)
     {
-        using var request = Request(reference, method, null);
+        using var request = Request(reference, method, range);
         try
         {
             return Checked(reference, await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken));

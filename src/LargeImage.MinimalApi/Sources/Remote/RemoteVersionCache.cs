@@ -27,14 +27,14 @@ internal sealed class RemoteVersionCache : IDisposable
     /// <summary>Raised with the reference whose version differs from the one seen before.</summary>
     public event Action<RemoteReference>? Changed;
 
-    public RemoteObjectInfo Get(RemoteReference reference)
+    public async ValueTask<RemoteObjectInfo> GetAsync(RemoteReference reference, CancellationToken cancellationToken)
     {
         if (validators.TryGetValue(reference.Display, out RemoteObjectInfo? known))
         {
             return known!;
         }
 
-        var info = store.Head(reference);
+        var info = await store.HeadAsync(reference, cancellationToken);
         if (lifetime > TimeSpan.Zero)
         {
             validators.Set(reference.Display, info, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });

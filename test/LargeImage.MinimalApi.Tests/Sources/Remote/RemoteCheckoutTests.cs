@@ -22,8 +22,8 @@ public sealed class RemoteCheckoutTests : IDisposable
         var (checkout, versions) = Services(s3);
         var reference = RemoteReference.S3(bucket, "a/slide.svs");
 
-        var first = await checkout.GetLocalPathAsync(reference, versions.Get(reference), CancellationToken.None);
-        var second = await checkout.GetLocalPathAsync(reference, versions.Get(reference), CancellationToken.None);
+        var first = await checkout.GetLocalPathAsync(reference, await versions.GetAsync(reference, CancellationToken.None), CancellationToken.None);
+        var second = await checkout.GetLocalPathAsync(reference, await versions.GetAsync(reference, CancellationToken.None), CancellationToken.None);
 
         Assert.Equal(first, second);
         Assert.EndsWith(".svs", first);
@@ -38,7 +38,7 @@ public sealed class RemoteCheckoutTests : IDisposable
         await s3.PutAsync(bucket, "slide.svs", Bytes(2_000_000, 2));
         var (checkout, versions) = Services(s3);
         var reference = RemoteReference.S3(bucket, "slide.svs");
-        var info = versions.Get(reference);
+        var info = await versions.GetAsync(reference, CancellationToken.None);
 
         var paths = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => checkout.GetLocalPathAsync(reference, info, CancellationToken.None))));
 
@@ -54,10 +54,10 @@ public sealed class RemoteCheckoutTests : IDisposable
         await s3.PutAsync(bucket, "slide.svs", Bytes(50_000, 3));
         var (checkout, versions) = Services(s3);
         var reference = RemoteReference.S3(bucket, "slide.svs");
-        await checkout.GetLocalPathAsync(reference, versions.Get(reference), CancellationToken.None);
+        await checkout.GetLocalPathAsync(reference, await versions.GetAsync(reference, CancellationToken.None), CancellationToken.None);
 
         await s3.PutAsync(bucket, "slide.svs", Bytes(60_000, 4));
-        var path = await checkout.GetLocalPathAsync(reference, versions.Get(reference), CancellationToken.None);
+        var path = await checkout.GetLocalPathAsync(reference, await versions.GetAsync(reference, CancellationToken.None), CancellationToken.None);
 
         Assert.Equal(Bytes(60_000, 4), await File.ReadAllBytesAsync(path));
     }
@@ -72,7 +72,7 @@ public sealed class RemoteCheckoutTests : IDisposable
         {
             await s3.PutAsync(bucket, name, Bytes(100_000, name.Length));
             var reference = RemoteReference.S3(bucket, name);
-            paths.Add(await checkout.GetLocalPathAsync(reference, versions.Get(reference), CancellationToken.None));
+            paths.Add(await checkout.GetLocalPathAsync(reference, await versions.GetAsync(reference, CancellationToken.None), CancellationToken.None));
         }
 
         Assert.False(File.Exists(paths[0]));
@@ -87,7 +87,7 @@ public sealed class RemoteCheckoutTests : IDisposable
         await s3.PutAsync(bucket, "slide.svs", Bytes(10_000, 5));
         var (checkout, versions) = Services(s3);
         var reference = RemoteReference.S3(bucket, "slide.svs");
-        var info = versions.Get(reference);
+        var info = await versions.GetAsync(reference, CancellationToken.None);
         s3.Stop();
 
         await Assert.ThrowsAsync<LargeImage.MinimalApi.Errors.RemoteUnavailableException>(
@@ -113,7 +113,6 @@ public sealed class RemoteCheckoutTests : IDisposable
             options.Remote.CheckoutFolder = Path.Combine(folder, "checkout");
             options.Remote.CheckoutMaxBytes = maxBytes;
             options.Remote.ValidatorSeconds = 0;
-            options.Remote.TimeoutSeconds = 3;
             options.Remote.ConnectTimeoutSeconds = 1;
             options.Remote.S3Buckets[bucket] = new S3BucketOptions
             {

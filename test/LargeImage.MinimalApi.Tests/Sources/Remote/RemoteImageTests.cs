@@ -189,7 +189,6 @@ public sealed class RemoteImageTests : IDisposable
         app.Settings[$"LargeImage:Remote:S3Buckets:{bucket}:PathStyle"] = "true";
         app.Settings[$"LargeImage:Remote:S3Buckets:{bucket}:AccessKeyId"] = S3Server.AccessKey;
         app.Settings[$"LargeImage:Remote:S3Buckets:{bucket}:SecretAccessKey"] = S3Server.SecretKey;
-        app.Settings["LargeImage:Remote:TimeoutSeconds"] = "3";
         app.Settings["LargeImage:Remote:ConnectTimeoutSeconds"] = "1";
         return app;
     }
