@@ -9,7 +9,10 @@ internal static partial class Interop
 {
     internal static partial class TurboJpeg
     {
+        private const int PixelFormatRgb = 0;
         private const int PixelFormatRgba = 7;
+        private const int ColorspaceRgb = 0;
+        private const int ColorspaceYCbCr = 1;
         private const int Subsampling444 = 0;
         private const int Subsampling420 = 2;
         private const int SubsamplingGrey = 3;
@@ -18,6 +21,10 @@ internal static partial class Interop
         /// <summary>A compressor per thread: a handle serves one call at a time, and creating one per tile costs more than the tile.</summary>
         [ThreadStatic]
         private static TurboJpegHandle? compressor;
+
+        /// <summary>A decompressor per thread, for the same reason.</summary>
+        [ThreadStatic]
+        private static TurboJpegHandle? decompressor;
 
         /// <summary>The imports bind through <see cref="NativeLibraryLoader"/>'s resolver, which must exist before the first call.</summary>
         static TurboJpeg() => NativeLibraryLoader.TryLoad(NativeLibraryLoader.TurboJpeg, out _);
@@ -32,7 +39,7 @@ internal static partial class Interop
         /// <exception cref="NativeLibraryException">TurboJPEG failed.</exception>
         public static unsafe byte[] CompressRgba(ReadOnlySpan<byte> rgba, int width, int height, int quality, bool grey)
         {
-            var handle = compressor ??= Create();
+            var handle = compressor ??= Create(tjInitCompress);
             var subsampling = grey ? SubsamplingGrey : quality >= 90 ? Subsampling444 : Subsampling420;
 
             // Compressed into a pooled worst-case buffer: letting TurboJPEG malloc one per tile cost page faults
@@ -68,15 +75,47 @@ internal static partial class Interop
             }
         }
 
+        /// <summary>
+        /// Decodes a JPEG of exactly <paramref name="width"/> × <paramref name="height"/> three-component pixels into
+        /// RGB rows <paramref name="targetStride"/> bytes apart. False, with nothing promised about the target, when the
+        /// stream has another size or colour space (<paramref name="ycbcr"/> or RGB), or does not decode without warnings.
+        /// </summary>
+        public static unsafe bool TryDecompressRgb(ReadOnlySpan<byte> jpeg, bool ycbcr, Span<byte> target, int width, int height, int targetStride)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(target.Length, ((height - 1) * targetStride) + (width * 3));
+            var handle = decompressor ??= Create(tjInitDecompress);
+            bool failed, decoded = false;
+            fixed (byte* source = jpeg)
+            fixed (byte* pixels = target)
+            {
+                int actualWidth, actualHeight, subsampling, colorspace;
+                failed = tjDecompressHeader3(handle, source, (nuint)jpeg.Length, &actualWidth, &actualHeight, &subsampling, &colorspace) != 0;
+                if (!failed && actualWidth == width && actualHeight == height && colorspace == (ycbcr ? ColorspaceYCbCr : ColorspaceRgb))
+                {
+                    failed = tjDecompress2(handle, source, (nuint)jpeg.Length, pixels, width, targetStride, height, PixelFormatRgb, 0) != 0;
+                    decoded = !failed;
+                }
+            }
+
+            if (failed)
+            {
+                // A handle that failed mid-stream refuses later good streams, so this thread starts afresh.
+                decompressor = null;
+                handle.Dispose();
+            }
+
+            return decoded;
+        }
+
         internal static void Destroy(nint handle) => tjDestroy(handle);
 
-        private static TurboJpegHandle Create()
+        private static TurboJpegHandle Create(Func<TurboJpegHandle> init)
         {
-            var handle = tjInitCompress();
+            var handle = init();
             if (handle.IsInvalid)
             {
                 handle.Dispose();
-                throw new NativeLibraryException("libturbojpeg", Marshal.PtrToStringUTF8(tjGetErrorStr2(IntPtr.Zero)) ?? "no compressor");
+                throw new NativeLibraryException("libturbojpeg", Marshal.PtrToStringUTF8(tjGetErrorStr2(IntPtr.Zero)) ?? "no handle");
             }
 
             return handle;
@@ -88,6 +127,17 @@ internal static partial class Interop
         [LibraryImport(NativeLibraryLoader.TurboJpeg)]
         private static unsafe partial int tjCompress2(
             TurboJpegHandle handle, byte* source, int width, int pitch, int height, int pixelFormat, byte** jpeg, nuint* jpegSize, int subsampling, int quality, int flags);
+
+        [LibraryImport(NativeLibraryLoader.TurboJpeg)]
+        private static partial TurboJpegHandle tjInitDecompress();
+
+        [LibraryImport(NativeLibraryLoader.TurboJpeg)]
+        private static unsafe partial int tjDecompressHeader3(
+            TurboJpegHandle handle, byte* jpeg, nuint jpegSize, int* width, int* height, int* subsampling, int* colorspace);
+
+        [LibraryImport(NativeLibraryLoader.TurboJpeg)]
+        private static unsafe partial int tjDecompress2(
+            TurboJpegHandle handle, byte* jpeg, nuint jpegSize, byte* destination, int width, int pitch, int height, int pixelFormat, int flags);
 
         [LibraryImport(NativeLibraryLoader.TurboJpeg)]
         private static partial nuint tjBufSize(int width, int height, int subsampling);

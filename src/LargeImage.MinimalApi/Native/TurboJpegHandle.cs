@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace LargeImage.MinimalApi.Native;
 
-/// <summary>A TurboJPEG compressor instance (<c>tjhandle</c>). One thread at a time may use it.</summary>
+/// <summary>A TurboJPEG compressor or decompressor instance (<c>tjhandle</c>). One thread at a time may use it.</summary>
 internal sealed class TurboJpegHandle : SafeHandle
 {
     public TurboJpegHandle()

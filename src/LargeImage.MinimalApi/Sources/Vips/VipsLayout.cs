@@ -33,5 +33,9 @@ internal sealed record VipsLayout
     public required IReadOnlyList<string> Warnings { get; init; }
 
     /// <summary>A level stored in the file and its power-of-two downsample from full resolution.</summary>
-    internal readonly record struct StoredLevel(Image Image, long Downsample);
+    /// <param name="Image">The level as libvips opened it.</param>
+    /// <param name="Downsample">Full-resolution pixels per level pixel.</param>
+    /// <param name="Page">The TIFF page holding it, or -1 when the file is not a TIFF.</param>
+    /// <param name="SubIfd">Which of the page's sub-IFDs holds it, or -1 for the page itself.</param>
+    internal readonly record struct StoredLevel(Image Image, long Downsample, int Page = -1, int SubIfd = -1);
 }

@@ -191,7 +191,7 @@ internal static class VipsLayoutReader
             var downsample = alike ? NominalDownsample(first.Width, first.Height, image.Width, image.Height) : null;
             if (current is not null && downsample is { } d && d > current[^1].Downsample)
             {
-                current.Add(new StoredLevel(image, d));
+                current.Add(new StoredLevel(image, d, page));
                 roles[page] = $"level of frame {frames.Count - 1} (downsample {d})";
                 continue;
             }
@@ -210,7 +210,7 @@ internal static class VipsLayoutReader
     /// <summary>A page and the reduced-resolution sub-IFDs stored under it (the OME-TIFF pyramid layout).</summary>
     private static List<StoredLevel> WithSubIfds(string path, Image page, int pageIndex, List<Image> opened)
     {
-        var levels = new List<StoredLevel> { new(page, 1) };
+        var levels = new List<StoredLevel> { new(page, 1, pageIndex) };
         var subIfds = VipsFields.GetInt(page, "n-subifds") ?? 0;
         for (var subIfd = 0; subIfd < subIfds; subIfd++)
         {
@@ -218,7 +218,7 @@ internal static class VipsLayoutReader
             if (image.Bands == page.Bands && image.Format == page.Format
                 && NominalDownsample(page.Width, page.Height, image.Width, image.Height) is { } d && d > levels[^1].Downsample)
             {
-                levels.Add(new StoredLevel(image, d));
+                levels.Add(new StoredLevel(image, d, pageIndex, subIfd));
             }
         }
 

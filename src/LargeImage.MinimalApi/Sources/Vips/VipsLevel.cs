@@ -16,13 +16,15 @@ internal sealed class VipsLevel : IDisposable
     private readonly Lazy<Image> shape;
     private readonly Lazy<Image> pixels;
     private readonly Image? stored;
+    private readonly Lazy<TiffJpegTiles?>? jpegTiles;
 
-    private VipsLevel(long downsample, Image? stored, Lazy<Image> shape, Lazy<Image> pixels)
+    private VipsLevel(long downsample, Image? stored, Lazy<Image> shape, Lazy<Image> pixels, Lazy<TiffJpegTiles?>? jpegTiles = null)
     {
         Downsample = downsample;
         this.stored = stored;
         this.shape = shape;
         this.pixels = pixels;
+        this.jpegTiles = jpegTiles;
     }
 
     /// <summary>Full-resolution pixels per pixel of this level (a power of two).</summary>
@@ -37,8 +39,11 @@ internal sealed class VipsLevel : IDisposable
     /// <summary>The image to read pixels from; safe to share between threads (reads create their own regions).</summary>
     public Image Pixels => pixels.Value;
 
-    public static VipsLevel Stored(Image image, long downsample) =>
-        new(downsample, image, new Lazy<Image>(image), new Lazy<Image>(image));
+    /// <summary>The stored level's JPEG tiles, when they can be decoded without libvips (found on first use).</summary>
+    public TiffJpegTiles? JpegTiles => jpegTiles?.Value;
+
+    public static VipsLevel Stored(Image image, long downsample, Func<TiffJpegTiles?>? findJpegTiles) =>
+        new(downsample, image, new Lazy<Image>(image), new Lazy<Image>(image), findJpegTiles is null ? null : new Lazy<TiffJpegTiles?>(findJpegTiles));
 
     public static VipsLevel Synthesise(VipsLevel finer)
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Models;
+using Microsoft.Win32.SafeHandles;
 using NetVips;
 
 namespace LargeImage.MinimalApi.Sources.Vips;
@@ -10,6 +11,7 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 /// A file read through libvips, served on large_image's power-of-two tile pyramid. Each frame maps every
 /// virtual level to a stored page or sub-IFD, or synthesises it from the next finer level. The opened page
 /// images are shared by concurrent reads: libvips images are immutable and every read builds its own pipeline.
+/// A read that copies part of one JPEG tile of a stored 8-bit RGB level skips libvips (<see cref="TiffJpegTiles"/>).
 /// </summary>
 internal sealed class VipsTileSource : ITileSource
 {
@@ -25,12 +27,17 @@ internal sealed class VipsTileSource : ITileSource
     private readonly int bandCount;
     private readonly ConcurrentDictionary<int, Lazy<IReadOnlyList<BandInfo>>> bands = new();
 
+    /// <summary>The file, for decoding its JPEG tiles directly; null when no level could qualify.</summary>
+    private readonly SafeFileHandle? tiffFile;
+
     public VipsTileSource(string path, VipsLayout layout, int tileSize)
     {
         this.path = path;
         var full = layout.Frames[0][0].Image;
         pixelType = VipsPixels.ToPixelType(full.Format);
         bandCount = full.Bands;
+        var jpegCandidate = pixelType == PixelType.UInt8 && bandCount == 3 && layout.Frames.Any(f => f.Any(l => l.Page >= 0));
+        tiffFile = jpegCandidate ? OpenFile(path) : null;
         pyramid = new TilePyramid(full.Width, full.Height, tileSize, tileSize);
         associatedPages = layout.AssociatedPages;
         var warnings = new JsonArray(layout.Warnings.Select(w => (JsonNode?)w).ToArray());
@@ -140,6 +147,8 @@ internal sealed class VipsTileSource : ITileSource
         {
             level.Dispose();
         }
+
+        tiffFile?.Dispose();
     }
 
     private VipsLevel[] BuildLevels(IReadOnlyList<VipsLayout.StoredLevel> stored, JsonArray warnings)
@@ -152,7 +161,9 @@ internal sealed class VipsTileSource : ITileSource
             var match = stored.FirstOrDefault(s => s.Downsample == scale);
             if (match.Image is not null)
             {
-                levels[z] = VipsLevel.Stored(match.Image, scale);
+                var file = tiffFile;
+                levels[z] = VipsLevel.Stored(
+                    match.Image, scale, file is null ? null : () => TiffJpegTiles.TryOpen(path, file, match.Page, match.SubIfd));
                 continue;
             }
 
@@ -189,9 +200,41 @@ internal sealed class VipsTileSource : ITileSource
             return VipsPixels.Compose(null, plan, width, height, bandCount, pixelType);
         }
 
+        if (plan.IsCopy && level.JpegTiles is { } tiles && CopyJpegTiles(tiles, plan, width, height) is { } copied)
+        {
+            return copied;
+        }
+
         using var crop = level.Pixels.Crop(plan.CropX, plan.CropY, plan.CropWidth, plan.CropHeight);
         using var block = VipsPixels.Resample(crop, plan.OutWidth, plan.OutHeight, kernel);
         return VipsPixels.Compose(block, plan, width, height, bandCount, pixelType);
+    }
+
+    /// <summary>The plan's crop decoded straight into the raster; null when the tiles leave it to libvips.</summary>
+    private static Raster? CopyJpegTiles(TiffJpegTiles tiles, RegionPlan plan, int width, int height)
+    {
+        const int Bands = 3;
+        var mask = plan.LandingMask(width, height);
+        var rgb = PixelBuffers.Rent(width * height * Bands, clear: mask is not null);
+        if (tiles.TryCopy(plan, rgb.AsSpan(plan.LandingOffset(width, Bands)), width * Bands))
+        {
+            return Raster.FromBytes(width, height, Bands, rgb, mask);
+        }
+
+        PixelBuffers.Return(rgb);
+        return null;
+    }
+
+    private static SafeFileHandle? OpenFile(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.RandomAccess);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The one place libvips read failures become the package's exception.</summary>

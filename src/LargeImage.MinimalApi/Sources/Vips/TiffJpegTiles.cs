@@ -1,0 +1,185 @@
+using LargeImage.MinimalApi.Native;
+using Microsoft.Win32.SafeHandles;
+
+namespace LargeImage.MinimalApi.Sources.Vips;
+
+/// <summary>
+/// The JPEG-compressed tiles of one stored TIFF level, read from the file and decoded with TurboJPEG on the
+/// request's thread, as IIPImage does. libvips would hand each read to a worker thread and keep a tile cache per
+/// open image; for the common case, a tile-aligned read of an 8-bit RGB pyramid, neither is needed.
+/// Only three-sample, 8-bit, chunky YCbCr or RGB levels qualify; a tile that does not decode cleanly is left to
+/// libvips.
+/// </summary>
+internal sealed class TiffJpegTiles
+{
+    private const int ImageWidthTag = 256;
+    private const int ImageLengthTag = 257;
+    private const int BitsPerSampleTag = 258;
+    private const int CompressionTag = 259;
+    private const int PhotometricTag = 262;
+    private const int SamplesPerPixelTag = 277;
+    private const int PlanarConfigurationTag = 284;
+    private const int TileWidthTag = 322;
+    private const int TileLengthTag = 323;
+    private const int TileOffsetsTag = 324;
+    private const int TileByteCountsTag = 325;
+    private const int JpegTablesTag = 347;
+    private const int CompressionJpeg = 7;
+    private const int PhotometricRgb = 2;
+    private const int PhotometricYCbCr = 6;
+    private const int MaxTables = 64 * 1024;
+    private const int MaxTileEdge = 4096;
+
+    private readonly SafeFileHandle file;
+    private readonly byte[] tables;
+    private readonly long[] offsets;
+    private readonly long[] byteCounts;
+    private readonly int tileWidth;
+    private readonly int tileHeight;
+    private readonly long columns;
+    private readonly bool ycbcr;
+
+    private TiffJpegTiles(
+        SafeFileHandle file, byte[] tables, long[] offsets, long[] byteCounts, int tileWidth, int tileHeight, long columns, bool ycbcr)
+    {
+        this.file = file;
+        this.tables = tables;
+        this.offsets = offsets;
+        this.byteCounts = byteCounts;
+        this.tileWidth = tileWidth;
+        this.tileHeight = tileHeight;
+        this.columns = columns;
+        this.ycbcr = ycbcr;
+    }
+
+    /// <summary>The stored level's tiles when they qualify; else null.</summary>
+    /// <param name="path">The TIFF, read here only for its directories.</param>
+    /// <param name="file">An open handle to the same file that tile reads use; owned by the caller.</param>
+    /// <param name="page">The page holding the level.</param>
+    /// <param name="subIfd">Which of the page's sub-IFDs holds it, or -1 for the page itself.</param>
+    public static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, int page, int subIfd)
+    {
+        if (page < 0 || !Interop.TurboJpeg.IsAvailable)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.RandomAccess);
+            var directory = TiffDirectory.ReadFirst(stream);
+            for (var i = 0; i < page && directory is not null; i++)
+            {
+                directory = directory.ReadNext();
+            }
+
+            if (subIfd >= 0)
+            {
+                directory = directory?.ReadSubIfd(subIfd);
+            }
+
+            return directory is null ? null : TryOpen(directory, file);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Copies the level pixels the plan crops into <paramref name="target"/> (RGB rows <paramref name="targetStride"/>
+    /// bytes apart, starting at the crop's top-left) when the crop lies inside one stored tile; false when it does not,
+    /// or the tile is missing or does not decode cleanly, and the caller reads it another way.
+    /// </summary>
+    public bool TryCopy(RegionPlan plan, Span<byte> target, int targetStride)
+    {
+        var column = plan.CropX / tileWidth;
+        var row = plan.CropY / tileHeight;
+        if ((plan.CropX + plan.CropWidth - 1) / tileWidth != column || (plan.CropY + plan.CropHeight - 1) / tileHeight != row)
+        {
+            return false;
+        }
+
+        var index = (row * columns) + column;
+        if (index >= offsets.Length || byteCounts[index] is <= 2 or > int.MaxValue / 2 || offsets[index] <= 0)
+        {
+            return false;
+        }
+
+        // A TIFF's tiles are full size even at the right and bottom edges; the padding is decoded and dropped.
+        var whole = plan.CropX % tileWidth == 0 && plan.CropY % tileHeight == 0 && plan.CropWidth == tileWidth && plan.CropHeight == tileHeight;
+        var skip = tables.Length > 0 ? 2 : 0;
+        var length = tables.Length + (int)byteCounts[index] - skip;
+        var jpeg = PixelBuffers.Rent(length, clear: false);
+        var decoded = whole ? null : PixelBuffers.Rent(tileWidth * tileHeight * 3, clear: false);
+        try
+        {
+            // Tables first (without their end marker), then the tile without its start marker: one complete stream.
+            tables.CopyTo(jpeg, 0);
+            var body = jpeg.AsSpan(tables.Length, length - tables.Length);
+            if (RandomAccess.Read(file, body, offsets[index] + skip) != body.Length)
+            {
+                return false;
+            }
+
+            var stream = jpeg.AsSpan(0, length);
+            if (whole)
+            {
+                return Interop.TurboJpeg.TryDecompressRgb(stream, ycbcr, target, tileWidth, tileHeight, targetStride);
+            }
+
+            if (!Interop.TurboJpeg.TryDecompressRgb(stream, ycbcr, decoded, tileWidth, tileHeight, tileWidth * 3))
+            {
+                return false;
+            }
+
+            var left = (plan.CropX % tileWidth) * 3;
+            var top = plan.CropY % tileHeight;
+            for (var y = 0; y < plan.CropHeight; y++)
+            {
+                decoded.AsSpan(((top + y) * tileWidth * 3) + left, plan.CropWidth * 3).CopyTo(target[(y * targetStride)..]);
+            }
+
+            return true;
+        }
+        finally
+        {
+            PixelBuffers.Return(jpeg);
+            if (decoded is not null)
+            {
+                PixelBuffers.Return(decoded);
+            }
+        }
+    }
+
+    private static TiffJpegTiles? TryOpen(TiffDirectory directory, SafeFileHandle file)
+    {
+        var photometric = directory.Number(PhotometricTag);
+        var tileWidth = directory.Number(TileWidthTag) ?? 0;
+        var tileHeight = directory.Number(TileLengthTag) ?? 0;
+        var width = directory.Number(ImageWidthTag) ?? 0;
+        var height = directory.Number(ImageLengthTag) ?? 0;
+        if (directory.Number(CompressionTag) != CompressionJpeg
+            || photometric is not (PhotometricRgb or PhotometricYCbCr)
+            || directory.Number(SamplesPerPixelTag) != 3
+            || directory.Numbers(BitsPerSampleTag, 3) is not { } bits || bits.Any(b => b != 8)
+            || (directory.Number(PlanarConfigurationTag) ?? 1) != 1
+            || tileWidth is <= 0 or > MaxTileEdge || tileHeight is <= 0 or > MaxTileEdge || width <= 0 || height <= 0)
+        {
+            return null;
+        }
+
+        var columns = (width + tileWidth - 1) / tileWidth;
+        var tiles = columns * ((height + tileHeight - 1) / tileHeight);
+        var tables = directory.Bytes(JpegTablesTag, MaxTables) ?? [];
+        if (directory.Numbers(TileOffsetsTag, tiles) is not { Length: var count } offsets || count != tiles
+            || directory.Numbers(TileByteCountsTag, tiles) is not { } byteCounts || byteCounts.Length != tiles
+            || tables.Length is > 0 and < 4)
+        {
+            return null;
+        }
+
+        return new TiffJpegTiles(
+            file, tables.Length > 0 ? tables[..^2] : [], offsets, byteCounts, (int)tileWidth, (int)tileHeight, columns, photometric == PhotometricYCbCr);
+    }
+}

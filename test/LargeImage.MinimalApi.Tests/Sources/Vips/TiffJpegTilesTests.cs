@@ -1,0 +1,133 @@
+using LargeImage.MinimalApi.Sources;
+using LargeImage.MinimalApi.Sources.Vips;
+using NetVips;
+
+namespace LargeImage.MinimalApi.Tests.Sources.Vips;
+
+/// <summary>
+/// JPEG tiles decoded straight from the TIFF give exactly the pixels libvips decodes for the same pages, at every
+/// level and edge; what does not qualify or does not decode is left to libvips.
+/// </summary>
+public sealed class TiffJpegTilesTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("li-jpegtiles-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Theory]
+    [InlineData(false, 256)]
+    [InlineData(true, 256)]
+    [InlineData(false, 512)]
+    public void Every_tile_of_every_level_matches_libvips(bool rgbJpeg, int tileEdge)
+    {
+        var path = Save("pyramid.tif", 2000, 1500, tileEdge, rgbJpeg);
+        using var file = File.OpenHandle(path);
+        int pages;
+        using (var first = Image.NewFromFile(path))
+        {
+            pages = (int)first.Get("n-pages");
+        }
+
+        for (var page = 0; page < pages; page++)
+        {
+            var tiles = TiffJpegTiles.TryOpen(path, file, page, -1);
+            Assert.NotNull(tiles);
+            using var reference = Image.Tiffload(path, page: page);
+            var direct = 0;
+            for (var y = 0; y < reference.Height; y += 256)
+            {
+                for (var x = 0; x < reference.Width; x += 256)
+                {
+                    var (width, height) = (Math.Min(256, reference.Width - x), Math.Min(256, reference.Height - y));
+                    var target = new byte[width * height * 3];
+                    if (!tiles.TryCopy(new RegionPlan(x, y, width, height, 0, 0, width, height), target, width * 3))
+                    {
+                        continue;
+                    }
+
+                    direct++;
+                    using var crop = reference.Crop(x, y, width, height);
+                    Assert.True(crop.WriteToMemory<byte>().AsSpan().SequenceEqual(target), $"page {page}, tile at {x},{y}");
+                }
+            }
+
+            Assert.True(rgbJpeg || direct > 0, $"page {page}: no tile was decoded directly");
+        }
+    }
+
+    [Fact]
+    public void Tiles_through_the_reader_match_libvips_including_masked_edges()
+    {
+        var path = Save("edges.tif", 1100, 700, 256, rgbJpeg: false);
+        using var source = new VipsReader().Open(path, null);
+        using var reference = Image.Tiffload(path, page: 0);
+        var z = source.Metadata.Levels - 1;
+        for (var ty = 0; ty * 256 < 700; ty++)
+        {
+            for (var tx = 0; tx * 256 < 1100; tx++)
+            {
+                var tile = source.ReadTile(z, tx, ty, ReadOptions.Default);
+                var (width, height) = (Math.Min(256, 1100 - (tx * 256)), Math.Min(256, 700 - (ty * 256)));
+                using var crop = reference.Crop(tx * 256, ty * 256, width, height);
+                Assert.Equal(width * height, PixelComparison.ValidCount(tile));
+                Assert.Equal(1.0, PixelComparison.AgreeingFraction(tile, crop, 3, 0));
+                tile.Release();
+            }
+        }
+    }
+
+    [Fact]
+    public void Levels_that_are_not_jpeg_rgb_are_left_to_libvips()
+    {
+        var deflate = Path.Combine(folder, "deflate.tif");
+        using (var image = VipsFixtures.Pattern(600, 400, 3))
+        {
+            image.Tiffsave(deflate, tile: true, pyramid: true, compression: Enums.ForeignTiffCompression.Deflate);
+        }
+
+        var grey = Path.Combine(folder, "grey.tif");
+        using (var image = VipsFixtures.Pattern(600, 400, 1))
+        {
+            image.Tiffsave(grey, tile: true, pyramid: true, compression: Enums.ForeignTiffCompression.Jpeg);
+        }
+
+        using var deflateFile = File.OpenHandle(deflate);
+        using var greyFile = File.OpenHandle(grey);
+        Assert.Null(TiffJpegTiles.TryOpen(deflate, deflateFile, 0, -1));
+        Assert.Null(TiffJpegTiles.TryOpen(grey, greyFile, 0, -1));
+        Assert.Null(TiffJpegTiles.TryOpen(grey, greyFile, 99, -1));
+    }
+
+    [Fact]
+    public void A_crop_across_tiles_or_a_corrupt_tile_is_declined_not_guessed()
+    {
+        var path = Save("corrupt.tif", 600, 400, 256, rgbJpeg: false);
+        long offset;
+        using (var stream = File.OpenRead(path))
+        {
+            offset = TiffDirectory.ReadFirst(stream)!.Numbers(324, 100)![0];
+        }
+
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            stream.Position = offset + 2;
+            stream.Write(Enumerable.Repeat((byte)0xFF, 64).ToArray());
+        }
+
+        using var file = File.OpenHandle(path);
+        var tiles = TiffJpegTiles.TryOpen(path, file, 0, -1)!;
+        var target = new byte[256 * 256 * 3];
+
+        Assert.False(tiles.TryCopy(new RegionPlan(0, 0, 256, 256, 0, 0, 256, 256), target, 256 * 3));
+        Assert.False(tiles.TryCopy(new RegionPlan(200, 0, 100, 100, 0, 0, 100, 100), target, 100 * 3));
+        Assert.True(tiles.TryCopy(new RegionPlan(256, 0, 256, 256, 0, 0, 256, 256), target, 256 * 3));
+    }
+
+    private string Save(string name, int width, int height, int tileEdge, bool rgbJpeg)
+    {
+        var path = Path.Combine(folder, name);
+        using var image = VipsFixtures.Pattern(width, height, 3);
+        image.WriteToFile($"{path}[tile,pyramid,tile-width={tileEdge},tile-height={tileEdge},compression=jpeg,Q=85,rgbjpeg={rgbJpeg.ToString().ToLowerInvariant()}]");
+        return path;
+    }
+}
