@@ -19,7 +19,6 @@ internal sealed class TiffJpegTiles
     private const int PhotometricTag = 262;
     private const int SamplesPerPixelTag = 277;
     private const int PlanarConfigurationTag = 284;
-    private const int TileWidthTag = 322;
     private const int TileLengthTag = 323;
     private const int TileOffsetsTag = 324;
     private const int TileByteCountsTag = 325;
@@ -28,7 +27,10 @@ internal sealed class TiffJpegTiles
     private const int PhotometricRgb = 2;
     private const int PhotometricYCbCr = 6;
     private const int MaxTables = 64 * 1024;
-    private const int MaxTileEdge = 4096;
+    private const int MaxTileEdge = 1024;
+
+    /// <summary>Compressed bytes per pixel beyond which a tile is not plausible JPEG and is not read into memory.</summary>
+    private const int MaxBytesPerPixel = 6;
 
     private readonly SafeFileHandle file;
     private readonly byte[] tables;
@@ -101,7 +103,8 @@ internal sealed class TiffJpegTiles
         }
 
         var index = (row * columns) + column;
-        if (index >= offsets.Length || byteCounts[index] is <= 2 or > int.MaxValue / 2 || offsets[index] <= 0)
+        if (index >= offsets.Length || offsets[index] <= 0 || byteCounts[index] <= 2
+            || byteCounts[index] > (long)tileWidth * tileHeight * MaxBytesPerPixel)
         {
             return false;
         }
@@ -117,7 +120,7 @@ internal sealed class TiffJpegTiles
             // Tables first (without their end marker), then the tile without its start marker: one complete stream.
             tables.CopyTo(jpeg, 0);
             var body = jpeg.AsSpan(tables.Length, length - tables.Length);
-            if (RandomAccess.Read(file, body, offsets[index] + skip) != body.Length)
+            if (!TryRead(body, offsets[index] + skip))
             {
                 return false;
             }
@@ -152,10 +155,22 @@ internal sealed class TiffJpegTiles
         }
     }
 
+    private bool TryRead(Span<byte> destination, long offset)
+    {
+        try
+        {
+            return RandomAccess.Read(file, destination, offset) == destination.Length;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     private static TiffJpegTiles? TryOpen(TiffDirectory directory, SafeFileHandle file)
     {
         var photometric = directory.Number(PhotometricTag);
-        var tileWidth = directory.Number(TileWidthTag) ?? 0;
+        var tileWidth = directory.Number(TiffPeek.TileWidthTag) ?? 0;
         var tileHeight = directory.Number(TileLengthTag) ?? 0;
         var width = directory.Number(ImageWidthTag) ?? 0;
         var height = directory.Number(ImageLengthTag) ?? 0;
