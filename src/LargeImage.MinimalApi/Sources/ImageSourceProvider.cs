@@ -23,7 +23,7 @@ internal sealed class ImageSourceProvider(FileReferenceResolver files, TileSourc
         return await ResolveAsync(reference, query, context.RequestAborted);
     }
 
-    public async Task<ImageRequest> ResolveAsync(string? reference, CommonQuery query, CancellationToken cancellationToken)
+    public async ValueTask<ImageRequest> ResolveAsync(string? reference, CommonQuery query, CancellationToken cancellationToken)
     {
         var forced = readers.Find(query.Source);
         var projection = ProjectionName.Normalize(query.Projection);
@@ -34,7 +34,7 @@ internal sealed class ImageSourceProvider(FileReferenceResolver files, TileSourc
     public async Task<OpenedImage> OpenAsync(string? reference, CommonQuery query, CancellationToken cancellationToken) =>
         await OpenAsync(await ResolveAsync(reference, query, cancellationToken));
 
-    public async Task<OpenedImage> OpenAsync(ImageRequest request)
+    public async ValueTask<OpenedImage> OpenAsync(ImageRequest request)
     {
         TileSourceLease lease;
         using (ServerTiming.Measure("open"))

@@ -19,6 +19,16 @@ internal readonly record struct RegionPlan(
     /// <summary>Where row <paramref name="row"/> of the landing rectangle starts in an output of <paramref name="width"/> pixels.</summary>
     public int LandingOffset(int width, int samplesPerPixel, int row = 0) => (((OutY + row) * width) + OutX) * samplesPerPixel;
 
+    /// <summary>
+    /// A pooled 8-bit raster of the output size for a reader to fill the landing rectangle of, rows
+    /// <c>width × bands</c> bytes apart from <see cref="LandingOffset"/>; the rest is cleared and masked as off-image.
+    /// </summary>
+    public Raster RentLanding(int width, int height, int bands)
+    {
+        var mask = LandingMask(width, height);
+        return Raster.FromBytes(width, height, bands, PixelBuffers.Rent(width * height * bands, clear: mask is not null), mask);
+    }
+
     /// <summary>The landing rectangle as the output's only valid pixels, or null when it covers the whole output.</summary>
     public byte[]? LandingMask(int width, int height)
     {

@@ -211,8 +211,7 @@ internal sealed class OpenSlideTileSource : ITileSource
     /// <summary>Reads the plan's crop straight into the raster: no libvips image and no intermediate copy.</summary>
     private Raster CopyLevel(OpenSlideLevel level, RegionPlan plan, int width, int height)
     {
-        var mask = plan.LandingMask(width, height);
-        var rgba = PixelBuffers.Rent(width * height * Bands, clear: mask is not null);
+        var raster = plan.RentLanding(width, height, Bands);
         return WithSlide(slide =>
         {
             Interop.OpenSlide.ReadRegion(
@@ -222,9 +221,9 @@ internal sealed class OpenSlideTileSource : ITileSource
                 level.Index,
                 plan.CropWidth,
                 plan.CropHeight,
-                rgba.AsSpan(plan.LandingOffset(width, Bands)),
+                raster.Bytes.AsSpan(plan.LandingOffset(width, Bands)),
                 width * Bands);
-            return Raster.FromBytes(width, height, Bands, rgba, mask);
+            return raster;
         });
     }
 

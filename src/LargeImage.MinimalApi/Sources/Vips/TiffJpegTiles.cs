@@ -110,7 +110,7 @@ internal sealed class TiffJpegTiles
         }
 
         // A TIFF's tiles are full size even at the right and bottom edges; the padding is decoded and dropped.
-        var whole = plan.CropX % tileWidth == 0 && plan.CropY % tileHeight == 0 && plan.CropWidth == tileWidth && plan.CropHeight == tileHeight;
+        var whole = plan.CropWidth == tileWidth && plan.CropHeight == tileHeight;
         var skip = tables.Length > 0 ? 2 : 0;
         var length = tables.Length + (int)byteCounts[index] - skip;
         var jpeg = PixelBuffers.Rent(length, clear: false);

@@ -34,20 +34,22 @@ internal static class VipsPixels
     /// </summary>
     public static Raster Compose(Image? block, RegionPlan plan, int width, int height, int bands, PixelType type)
     {
+        if (type == PixelType.UInt8)
+        {
+            var raster = plan.RentLanding(width, height, bands);
+            if (block is not null && !plan.IsEmpty)
+            {
+                CopyRows(block, plan, width, bands, raster.Bytes!);
+            }
+
+            return raster;
+        }
+
         var pixels = width * height;
         var mask = plan.LandingMask(width, height);
         if (block is null || plan.IsEmpty)
         {
-            return type == PixelType.UInt8
-                ? Raster.FromBytes(width, height, bands, PixelBuffers.Rent(pixels * bands, clear: true), mask)
-                : Raster.FromValues(width, height, bands, type, new double[pixels * bands], mask);
-        }
-
-        if (type == PixelType.UInt8)
-        {
-            var bytes = PixelBuffers.Rent(pixels * bands, clear: mask is not null);
-            CopyRows(block, plan, width, bands, bytes);
-            return Raster.FromBytes(width, height, bands, bytes, mask);
+            return Raster.FromValues(width, height, bands, type, new double[pixels * bands], mask);
         }
 
         var source = Widen(block, type);

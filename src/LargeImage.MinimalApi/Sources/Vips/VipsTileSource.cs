@@ -214,14 +214,13 @@ internal sealed class VipsTileSource : ITileSource
     private static Raster? CopyJpegTiles(TiffJpegTiles tiles, RegionPlan plan, int width, int height)
     {
         const int Bands = 3;
-        var mask = plan.LandingMask(width, height);
-        var rgb = PixelBuffers.Rent(width * height * Bands, clear: mask is not null);
-        if (tiles.TryCopy(plan, rgb.AsSpan(plan.LandingOffset(width, Bands)), width * Bands))
+        var raster = plan.RentLanding(width, height, Bands);
+        if (tiles.TryCopy(plan, raster.Bytes.AsSpan(plan.LandingOffset(width, Bands)), width * Bands))
         {
-            return Raster.FromBytes(width, height, Bands, rgb, mask);
+            return raster;
         }
 
-        PixelBuffers.Return(rgb);
+        raster.Release();
         return null;
     }
 
