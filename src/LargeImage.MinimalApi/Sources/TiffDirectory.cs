@@ -53,7 +53,7 @@ internal sealed class TiffDirectory
     public TiffDirectory? ReadSubIfd(int index)
     {
         const int SubIfdsTag = 330;
-        return Numbers(SubIfdsTag, index + 1) is { } offsets && offsets.Length > index ? Read(stream, little, big, offsets[index]) : null;
+        return Numbers(SubIfdsTag, MaxEntries) is { } offsets && offsets.Length > index ? Read(stream, little, big, offsets[index]) : null;
     }
 
     /// <summary>The tag's value when it is one integer; null when absent, not an integer type, or several values.</summary>

@@ -15,24 +15,31 @@ public sealed class TiffJpegTilesTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Theory]
-    [InlineData(false, 256)]
-    [InlineData(true, 256)]
-    [InlineData(false, 512)]
-    public void Every_tile_of_every_level_matches_libvips(bool rgbJpeg, int tileEdge)
+    [InlineData(false, 256, false)]
+    [InlineData(true, 256, false)]
+    [InlineData(false, 512, false)]
+    [InlineData(false, 256, true)]
+    public void Every_tile_of_every_level_matches_libvips(bool rgbJpeg, int tileEdge, bool subIfds)
     {
-        var path = Save("pyramid.tif", 2000, 1500, tileEdge, rgbJpeg);
+        var path = Save("pyramid.tif", 2000, 1500, tileEdge, rgbJpeg, subIfds);
         using var file = File.OpenHandle(path);
-        int pages;
+        int pages, reduced;
         using (var first = Image.NewFromFile(path))
         {
             pages = (int)first.Get("n-pages");
+            reduced = first.Contains("n-subifds") ? (int)first.Get("n-subifds") : 0;
         }
 
-        for (var page = 0; page < pages; page++)
+        // Levels are pages one after another, or the first page and the reduced sub-IFDs stored under it.
+        var levels = subIfds
+            ? Enumerable.Range(-1, reduced + 1).Select(k => (Page: 0, SubIfd: k))
+            : Enumerable.Range(0, pages).Select(p => (Page: p, SubIfd: -1));
+        Assert.True(levels.Count() >= 3, $"{pages} pages, {reduced} sub-IFDs");
+        foreach (var (page, subIfd) in levels)
         {
-            var tiles = TiffJpegTiles.TryOpen(path, file, page, -1);
+            var tiles = TiffJpegTiles.TryOpen(path, file, page, subIfd);
             Assert.NotNull(tiles);
-            using var reference = Image.Tiffload(path, page: page);
+            using var reference = Image.Tiffload(path, page: page, subifd: subIfd >= 0 ? subIfd : null);
             var direct = 0;
             for (var y = 0; y < reference.Height; y += 256)
             {
@@ -47,11 +54,11 @@ public sealed class TiffJpegTilesTests : IDisposable
 
                     direct++;
                     using var crop = reference.Crop(x, y, width, height);
-                    Assert.True(crop.WriteToMemory<byte>().AsSpan().SequenceEqual(target), $"page {page}, tile at {x},{y}");
+                    Assert.True(crop.WriteToMemory<byte>().AsSpan().SequenceEqual(target), $"page {page}, sub-IFD {subIfd}, tile at {x},{y}");
                 }
             }
 
-            Assert.True(rgbJpeg || direct > 0, $"page {page}: no tile was decoded directly");
+            Assert.True(rgbJpeg || direct > 0, $"page {page}, sub-IFD {subIfd}: no tile was decoded directly");
         }
     }
 
@@ -123,11 +130,14 @@ public sealed class TiffJpegTilesTests : IDisposable
         Assert.True(tiles.TryCopy(new RegionPlan(256, 0, 256, 256, 0, 0, 256, 256), target, 256 * 3));
     }
 
-    private string Save(string name, int width, int height, int tileEdge, bool rgbJpeg)
+    private string Save(string name, int width, int height, int tileEdge, bool rgbJpeg, bool subIfds = false)
     {
         var path = Path.Combine(folder, name);
         using var image = VipsFixtures.Pattern(width, height, 3);
-        image.WriteToFile($"{path}[tile,pyramid,tile-width={tileEdge},tile-height={tileEdge},compression=jpeg,Q=85,rgbjpeg={rgbJpeg.ToString().ToLowerInvariant()}]");
+        image.WriteToFile(
+            $"{path}[tile,pyramid,tile-width={tileEdge},tile-height={tileEdge},compression=jpeg,Q=85,rgbjpeg={Flag(rgbJpeg)},subifd={Flag(subIfds)}]");
         return path;
     }
+
+    private static string Flag(bool value) => value ? "true" : "false";
 }
