@@ -76,6 +76,19 @@ internal static partial class Interop
         }
 
         /// <summary>
+        /// Whether a JPEG's header says <paramref name="width"/> × <paramref name="height"/> pixels in YCbCr
+        /// (<paramref name="ycbcr"/>) or RGB; null when the header does not parse.
+        /// </summary>
+        public static unsafe bool? HasRgbLayout(ReadOnlySpan<byte> jpeg, bool ycbcr, int width, int height)
+        {
+            fixed (byte* source = jpeg)
+            {
+                var matches = Decompress(source, jpeg.Length, ycbcr, width, height, null, 0, out var parsed);
+                return parsed ? matches : null;
+            }
+        }
+
+        /// <summary>
         /// Decodes a JPEG of exactly <paramref name="width"/> × <paramref name="height"/> three-component pixels into
         /// RGB rows <paramref name="targetStride"/> bytes apart. False, with nothing promised about the target, when the
         /// stream has another size or colour space (<paramref name="ycbcr"/> or RGB), or does not decode without warnings.
@@ -83,18 +96,25 @@ internal static partial class Interop
         public static unsafe bool TryDecompressRgb(ReadOnlySpan<byte> jpeg, bool ycbcr, Span<byte> target, int width, int height, int targetStride)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(target.Length, ((height - 1) * targetStride) + (width * 3));
-            var handle = decompressor ??= Create(tjInitDecompress);
-            bool failed, decoded = false;
             fixed (byte* source = jpeg)
             fixed (byte* pixels = target)
             {
-                int actualWidth, actualHeight, subsampling, colorspace;
-                failed = tjDecompressHeader3(handle, source, (nuint)jpeg.Length, &actualWidth, &actualHeight, &subsampling, &colorspace) != 0;
-                if (!failed && actualWidth == width && actualHeight == height && colorspace == (ycbcr ? ColorspaceYCbCr : ColorspaceRgb))
-                {
-                    failed = tjDecompress2(handle, source, (nuint)jpeg.Length, pixels, width, targetStride, height, PixelFormatRgb, 0) != 0;
-                    decoded = !failed;
-                }
+                return Decompress(source, jpeg.Length, ycbcr, width, height, pixels, targetStride, out _);
+            }
+        }
+
+        /// <summary>Checks the header (<paramref name="parsed"/>) against the expected layout and, given a target, decodes into it.</summary>
+        private static unsafe bool Decompress(
+            byte* jpeg, int length, bool ycbcr, int width, int height, byte* target, int targetStride, out bool parsed)
+        {
+            var handle = decompressor ??= Create(tjInitDecompress);
+            int actualWidth, actualHeight, subsampling, colorspace;
+            var failed = tjDecompressHeader3(handle, jpeg, (nuint)length, &actualWidth, &actualHeight, &subsampling, &colorspace) != 0;
+            parsed = !failed;
+            var matches = !failed && actualWidth == width && actualHeight == height && colorspace == (ycbcr ? ColorspaceYCbCr : ColorspaceRgb);
+            if (matches && target is not null)
+            {
+                failed = tjDecompress2(handle, jpeg, (nuint)length, target, width, targetStride, height, PixelFormatRgb, 0) != 0;
             }
 
             if (failed)
@@ -104,7 +124,7 @@ internal static partial class Interop
                 handle.Dispose();
             }
 
-            return decoded;
+            return matches && !failed;
         }
 
         internal static void Destroy(nint handle) => tjDestroy(handle);

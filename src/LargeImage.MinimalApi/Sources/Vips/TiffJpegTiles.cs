@@ -7,8 +7,8 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 /// The JPEG-compressed tiles of one stored TIFF level, read from the file and decoded with TurboJPEG on the
 /// request's thread, as IIPImage does. libvips would hand each read to a worker thread and keep a tile cache per
 /// open image; for the common case, a tile-aligned read of an 8-bit RGB pyramid, neither is needed.
-/// Only three-sample, 8-bit, chunky YCbCr or RGB levels qualify; a tile that does not decode cleanly is left to
-/// libvips.
+/// Only three-sample, 8-bit, chunky YCbCr or RGB levels whose JPEG says the same colour space qualify; a tile that
+/// does not decode cleanly is left to libvips.
 /// </summary>
 internal sealed class TiffJpegTiles
 {
@@ -102,31 +102,18 @@ internal sealed class TiffJpegTiles
             return false;
         }
 
-        var index = (row * columns) + column;
-        if (index >= offsets.Length || offsets[index] <= 0 || byteCounts[index] <= 2
-            || byteCounts[index] > (long)tileWidth * tileHeight * MaxBytesPerPixel)
+        if (RentStream((row * columns) + column, out var length) is not { } jpeg)
         {
             return false;
         }
 
         // A TIFF's tiles are full size even at the right and bottom edges; the padding is decoded and dropped.
         var whole = plan.CropWidth == tileWidth && plan.CropHeight == tileHeight;
-        var skip = tables.Length > 0 ? 2 : 0;
-        var length = tables.Length + (int)byteCounts[index] - skip;
-        var jpeg = PixelBuffers.Rent(length, clear: false);
         var decoded = whole ? null : PixelBuffers.Rent(tileWidth * tileHeight * 3, clear: false);
         try
         {
-            // Tables first (without their end marker), then the tile without its start marker: one complete stream.
-            tables.CopyTo(jpeg, 0);
-            var body = jpeg.AsSpan(tables.Length, length - tables.Length);
-            if (!TryRead(body, offsets[index] + skip))
-            {
-                return false;
-            }
-
             var stream = jpeg.AsSpan(0, length);
-            if (whole)
+            if (decoded is null)
             {
                 return Interop.TurboJpeg.TryDecompressRgb(stream, ycbcr, target, tileWidth, tileHeight, targetStride);
             }
@@ -153,6 +140,63 @@ internal sealed class TiffJpegTiles
                 PixelBuffers.Return(decoded);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the level's first readable tile has the size and colour space the tags promise. RGB-photometric JPEG
+    /// without a marker saying so reads as YCbCr to libjpeg, and it is a property of the whole level: without this
+    /// check every one of its tiles would be read and declined before libvips read it again.
+    /// </summary>
+    private bool HasExpectedLayout()
+    {
+        const int MaxProbes = 16;
+        for (var index = 0; index < Math.Min(offsets.Length, MaxProbes); index++)
+        {
+            if (RentStream(index, out var length) is not { } jpeg)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (Interop.TurboJpeg.HasRgbLayout(jpeg.AsSpan(0, length), ycbcr, tileWidth, tileHeight) is { } matches)
+                {
+                    return matches;
+                }
+            }
+            finally
+            {
+                PixelBuffers.Return(jpeg);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Tile <paramref name="index"/> as one complete JPEG stream in a pooled buffer: the level's tables without their
+    /// end marker, then the tile without its start marker. Null when the tile is missing, implausibly large or unreadable.
+    /// </summary>
+    private byte[]? RentStream(long index, out int length)
+    {
+        length = 0;
+        if (index >= offsets.Length || offsets[index] <= 0 || byteCounts[index] <= 2
+            || byteCounts[index] > (long)tileWidth * tileHeight * MaxBytesPerPixel)
+        {
+            return null;
+        }
+
+        var skip = tables.Length > 0 ? 2 : 0;
+        length = tables.Length + (int)byteCounts[index] - skip;
+        var jpeg = PixelBuffers.Rent(length, clear: false);
+        tables.CopyTo(jpeg, 0);
+        if (TryRead(jpeg.AsSpan(tables.Length, length - tables.Length), offsets[index] + skip))
+        {
+            return jpeg;
+        }
+
+        PixelBuffers.Return(jpeg);
+        return null;
     }
 
     private bool TryRead(Span<byte> destination, long offset)
@@ -194,7 +238,8 @@ internal sealed class TiffJpegTiles
             return null;
         }
 
-        return new TiffJpegTiles(
+        var level = new TiffJpegTiles(
             file, tables.Length > 0 ? tables[..^2] : [], offsets, byteCounts, (int)tileWidth, (int)tileHeight, columns, photometric == PhotometricYCbCr);
+        return level.HasExpectedLayout() ? level : null;
     }
 }

@@ -38,7 +38,13 @@ public sealed class TiffJpegTilesTests : IDisposable
         foreach (var (page, subIfd) in levels)
         {
             var tiles = TiffJpegTiles.TryOpen(path, file, page, subIfd);
-            Assert.NotNull(tiles);
+            if (tiles is null)
+            {
+                // libtiff writes RGB JPEG without a marker saying so, which libjpeg would decode as YCbCr.
+                Assert.True(rgbJpeg, $"page {page}, sub-IFD {subIfd} was declined");
+                continue;
+            }
+
             using var reference = Image.Tiffload(path, page: page, subifd: subIfd >= 0 ? subIfd : null);
             var direct = 0;
             for (var y = 0; y < reference.Height; y += 256)
