@@ -31,7 +31,7 @@ public sealed class FileReferenceResolverTests : IDisposable
     [Fact]
     public async Task Relative_reference_resolves_under_the_media_root()
     {
-        Assert.Equal(Path.Combine(media, "inside.tif"), (await Resolver().ResolveAsync("inside.tif", CancellationToken.None)).Path);
+        Assert.Equal(Path.Combine(media, "inside.tif"), (await Resolve(Resolver(), "inside.tif")).Path);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class FileReferenceResolverTests : IDisposable
     {
         var path = Path.Combine(extraRoot, "extra.tif");
 
-        Assert.Equal(path, (await Resolver().ResolveAsync(path, CancellationToken.None)).Path);
+        Assert.Equal(path, (await Resolve(Resolver(), path)).Path);
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class FileReferenceResolverTests : IDisposable
     [InlineData("./../outside/secret.tif")]
     public async Task Dot_dot_escapes_are_refused(string reference)
     {
-        await Assert.ThrowsAsync<FileAccessDeniedException>(async () => await Resolver().ResolveAsync(reference, CancellationToken.None));
+        await Assert.ThrowsAsync<FileAccessDeniedException>(() => Resolve(Resolver(), reference));
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public sealed class FileReferenceResolverTests : IDisposable
     {
         var resolver = Resolver();
 
-        await Assert.ThrowsAsync<FileAccessDeniedException>(async () => await resolver.ResolveAsync(Path.Combine(outside, "secret.tif"), CancellationToken.None));
-        await Assert.ThrowsAsync<FileAccessDeniedException>(async () => await Resolver().ResolveAsync("/etc/passwd", CancellationToken.None));
+        await Assert.ThrowsAsync<FileAccessDeniedException>(() => Resolve(resolver, Path.Combine(outside, "secret.tif")));
+        await Assert.ThrowsAsync<FileAccessDeniedException>(() => Resolve(resolver, "/etc/passwd"));
     }
 
     [Fact]
@@ -70,9 +70,9 @@ public sealed class FileReferenceResolverTests : IDisposable
 
         var resolver = Resolver();
 
-        await Assert.ThrowsAsync<FileAccessDeniedException>(async () => await resolver.ResolveAsync("file-link.tif", CancellationToken.None));
-        await Assert.ThrowsAsync<FileAccessDeniedException>(async () => await resolver.ResolveAsync("folder-link/secret.tif", CancellationToken.None));
-        await Assert.ThrowsAsync<FileAccessDeniedException>(async () => await resolver.ResolveAsync("chained.tif", CancellationToken.None));
+        await Assert.ThrowsAsync<FileAccessDeniedException>(() => Resolve(resolver, "file-link.tif"));
+        await Assert.ThrowsAsync<FileAccessDeniedException>(() => Resolve(resolver, "folder-link/secret.tif"));
+        await Assert.ThrowsAsync<FileAccessDeniedException>(() => Resolve(resolver, "chained.tif"));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class FileReferenceResolverTests : IDisposable
         File.WriteAllText(Path.Combine(media, "deep", "sibling.tif"), "s");
         Directory.CreateSymbolicLink(Path.Combine(media, "shortcut"), deep);
 
-        Assert.Equal(Path.Combine(media, "deep", "sibling.tif"), (await Resolver().ResolveAsync("shortcut/../sibling.tif", CancellationToken.None)).Path);
+        Assert.Equal(Path.Combine(media, "deep", "sibling.tif"), (await Resolve(Resolver(), "shortcut/../sibling.tif")).Path);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class FileReferenceResolverTests : IDisposable
 
         foreach (var reference in references)
         {
-            var refused = await Record.ExceptionAsync(async () => await resolver.ResolveAsync(reference, CancellationToken.None));
+            var refused = await Record.ExceptionAsync(() => Resolve(resolver, reference));
             Assert.True(refused is FileAccessDeniedException, $"'{reference}' was not refused: {refused?.GetType().Name} {refused?.Message}");
         }
 
@@ -139,10 +139,13 @@ public sealed class FileReferenceResolverTests : IDisposable
         // No server at the allowed host: the HEAD fails, which proves the reference got past the checks.
         var resolver = Resolver(o => o.Remote.AllowedHosts.Add("127.0.0.1:9"));
 
-        await Assert.ThrowsAsync<RemoteUnavailableException>(async () => await resolver.ResolveAsync("http://127.0.0.1:9/x.tif", CancellationToken.None));
-        await Assert.ThrowsAsync<RemoteUnavailableException>(async () => await resolver.ResolveAsync("/vsicurl/http://127.0.0.1:9/x.tif", CancellationToken.None));
-        await Assert.ThrowsAsync<RemoteUnavailableException>(async () => await resolver.ResolveAsync("s3://allowed-bucket/x.tif", CancellationToken.None));
+        await Assert.ThrowsAsync<RemoteUnavailableException>(() => Resolve(resolver, "http://127.0.0.1:9/x.tif"));
+        await Assert.ThrowsAsync<RemoteUnavailableException>(() => Resolve(resolver, "/vsicurl/http://127.0.0.1:9/x.tif"));
+        await Assert.ThrowsAsync<RemoteUnavailableException>(() => Resolve(resolver, "s3://allowed-bucket/x.tif"));
     }
+
+    private static Task<ResolvedFile> Resolve(FileReferenceResolver resolver, string reference) =>
+        resolver.ResolveAsync(reference, CancellationToken.None).AsTask();
 
     private FileReferenceResolver Resolver(Action<LargeImageOptions>? configure = null)
     {
