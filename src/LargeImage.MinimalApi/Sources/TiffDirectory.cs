@@ -52,8 +52,7 @@ internal sealed class TiffDirectory
     /// <summary>The <paramref name="index"/>th directory named by this page's <c>SubIFDs</c> tag, or null.</summary>
     public TiffDirectory? ReadSubIfd(int index)
     {
-        const int SubIfdsTag = 330;
-        return Numbers(SubIfdsTag, MaxEntries) is { } offsets && offsets.Length > index ? Read(stream, little, big, offsets[index]) : null;
+        return Numbers(TiffTag.SubIfds, MaxEntries) is { } offsets && offsets.Length > index ? Read(stream, little, big, offsets[index]) : null;
     }
 
     /// <summary>The tag's value when it is one integer; null when absent, not an integer type, or several values.</summary>

@@ -10,12 +10,6 @@ namespace LargeImage.MinimalApi.Sources;
 /// </summary>
 internal sealed class TiffPeek
 {
-    public const int GeoKeyDirectoryTag = 34735;
-    public const int ModelPixelScaleTag = 33550;
-    public const int ModelTiepointTag = 33922;
-    public const int ModelTransformationTag = 34264;
-    public const int TileWidthTag = 322;
-    private const int ImageDescriptionTag = 270;
     private const int MaxDescription = 64 * 1024;
 
     private TiffPeek(IReadOnlySet<int> tags, string? description)
@@ -30,7 +24,8 @@ internal sealed class TiffPeek
     public string? Description { get; }
 
     public bool IsGeoreferenced =>
-        Tags.Contains(GeoKeyDirectoryTag) || Tags.Contains(ModelPixelScaleTag) || Tags.Contains(ModelTiepointTag) || Tags.Contains(ModelTransformationTag);
+        Tags.Contains(TiffTag.GeoKeyDirectory) || Tags.Contains(TiffTag.ModelPixelScale) || Tags.Contains(TiffTag.ModelTiepoint)
+        || Tags.Contains(TiffTag.ModelTransformation);
 
     public static bool IsTiff(ReadOnlySpan<byte> header) => TiffDirectory.IsTiff(header);
 
@@ -66,7 +61,7 @@ internal sealed class TiffPeek
             return null;
         }
 
-        var description = first.Bytes(ImageDescriptionTag, MaxDescription) is { } bytes ? Encoding.UTF8.GetString(bytes).TrimEnd('\0') : null;
+        var description = first.Bytes(TiffTag.ImageDescription, MaxDescription) is { } bytes ? Encoding.UTF8.GetString(bytes).TrimEnd('\0') : null;
         return new TiffPeek(first.Tags.ToHashSet(), description);
     }
 }

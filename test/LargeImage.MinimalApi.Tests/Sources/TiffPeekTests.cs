@@ -53,7 +53,7 @@ public sealed class TiffPeekTests(GdalFixtures fixtures) : IClassFixture<GdalFix
         var peek = TiffPeek.TryRead(temp.File("plain.tif"));
         Assert.NotNull(peek);
         Assert.False(peek.IsGeoreferenced);
-        Assert.Contains(TiffPeek.TileWidthTag, peek.Tags);
+        Assert.Contains(TiffTag.TileWidth, peek.Tags);
     }
 
     private static byte[] Header(string path)

@@ -12,17 +12,6 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 /// </summary>
 internal sealed class TiffJpegTiles
 {
-    private const int ImageWidthTag = 256;
-    private const int ImageLengthTag = 257;
-    private const int BitsPerSampleTag = 258;
-    private const int CompressionTag = 259;
-    private const int PhotometricTag = 262;
-    private const int SamplesPerPixelTag = 277;
-    private const int PlanarConfigurationTag = 284;
-    private const int TileLengthTag = 323;
-    private const int TileOffsetsTag = 324;
-    private const int TileByteCountsTag = 325;
-    private const int JpegTablesTag = 347;
     private const int CompressionJpeg = 7;
     private const int PhotometricRgb = 2;
     private const int PhotometricYCbCr = 6;
@@ -213,16 +202,16 @@ internal sealed class TiffJpegTiles
 
     private static TiffJpegTiles? TryOpen(TiffDirectory directory, SafeFileHandle file)
     {
-        var photometric = directory.Number(PhotometricTag);
-        var tileWidth = directory.Number(TiffPeek.TileWidthTag) ?? 0;
-        var tileHeight = directory.Number(TileLengthTag) ?? 0;
-        var width = directory.Number(ImageWidthTag) ?? 0;
-        var height = directory.Number(ImageLengthTag) ?? 0;
-        if (directory.Number(CompressionTag) != CompressionJpeg
+        var photometric = directory.Number(TiffTag.Photometric);
+        var tileWidth = directory.Number(TiffTag.TileWidth) ?? 0;
+        var tileHeight = directory.Number(TiffTag.TileLength) ?? 0;
+        var width = directory.Number(TiffTag.ImageWidth) ?? 0;
+        var height = directory.Number(TiffTag.ImageLength) ?? 0;
+        if (directory.Number(TiffTag.Compression) != CompressionJpeg
             || photometric is not (PhotometricRgb or PhotometricYCbCr)
-            || directory.Number(SamplesPerPixelTag) != 3
-            || directory.Numbers(BitsPerSampleTag, 3) is not { } bits || bits.Any(b => b != 8)
-            || (directory.Number(PlanarConfigurationTag) ?? 1) != 1
+            || directory.Number(TiffTag.SamplesPerPixel) != 3
+            || directory.Numbers(TiffTag.BitsPerSample, 3) is not { } bits || bits.Any(b => b != 8)
+            || (directory.Number(TiffTag.PlanarConfiguration) ?? 1) != 1
             || tileWidth is <= 0 or > MaxTileEdge || tileHeight is <= 0 or > MaxTileEdge || width <= 0 || height <= 0)
         {
             return null;
@@ -230,9 +219,9 @@ internal sealed class TiffJpegTiles
 
         var columns = (width + tileWidth - 1) / tileWidth;
         var tiles = columns * ((height + tileHeight - 1) / tileHeight);
-        var tables = directory.Bytes(JpegTablesTag, MaxTables) ?? [];
-        if (directory.Numbers(TileOffsetsTag, tiles) is not { Length: var count } offsets || count != tiles
-            || directory.Numbers(TileByteCountsTag, tiles) is not { } byteCounts || byteCounts.Length != tiles
+        var tables = directory.Bytes(TiffTag.JpegTables, MaxTables) ?? [];
+        if (directory.Numbers(TiffTag.TileOffsets, tiles) is not { Length: var count } offsets || count != tiles
+            || directory.Numbers(TiffTag.TileByteCounts, tiles) is not { } byteCounts || byteCounts.Length != tiles
             || tables.Length is > 0 and < 4)
         {
             return null;

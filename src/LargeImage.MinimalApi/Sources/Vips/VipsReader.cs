@@ -101,7 +101,7 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
         }
 
         return AperioDescription.IsAperio(peek.Description) ? SourcePriority.Lower
-            : peek.Tags.Contains(TiffPeek.TileWidthTag) ? SourcePriority.High
+            : peek.Tags.Contains(TiffTag.TileWidth) ? SourcePriority.High
             : SourcePriority.Medium;
     }
 

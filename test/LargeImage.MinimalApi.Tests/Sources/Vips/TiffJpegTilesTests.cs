@@ -118,7 +118,7 @@ public sealed class TiffJpegTilesTests : IDisposable
         long offset;
         using (var stream = File.OpenRead(path))
         {
-            offset = TiffDirectory.ReadFirst(stream)!.Numbers(324, 100)![0];
+            offset = TiffDirectory.ReadFirst(stream)!.Numbers(TiffTag.TileOffsets, 100)![0];
         }
 
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
