@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 
 namespace LargeImage.MinimalApi.LoadTest;
 
@@ -9,7 +8,7 @@ namespace LargeImage.MinimalApi.LoadTest;
 /// each one from send to last body byte. Stops at the end of the list or at the time limit, whichever is first. Also
 /// records the CPU time the server and this client used meanwhile: they share the machine's cores.
 /// </summary>
-internal sealed class LoadRunner(HttpClient client, int serverPid)
+internal sealed class LoadRunner(Uri url, int serverPid)
 {
     /// <summary>ETags seen per path, so a later scenario can revalidate exactly what an earlier one fetched.</summary>
     public ConcurrentDictionary<string, string> ETags { get; } = new();
@@ -27,36 +26,22 @@ internal sealed class LoadRunner(HttpClient client, int serverPid)
 
         async Task Worker()
         {
+            using var connection = new LoadConnection(url);
             int i;
             while ((i = Interlocked.Increment(ref next)) < requests.Count && deadline.Elapsed < limit)
             {
                 var request = requests[i];
                 var started = Stopwatch.GetTimestamp();
-                try
+                var response = await connection.GetAsync(request);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                Interlocked.Add(ref bytes, response.BodyBytes);
+                if (response.Status != request.ExpectedStatus)
                 {
-                    using var message = new HttpRequestMessage(HttpMethod.Get, request.Path);
-                    if (request.IfNoneMatch is { } etag)
-                    {
-                        message.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(etag));
-                    }
-
-                    using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
-                    var body = await response.Content.ReadAsByteArrayAsync();
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    Interlocked.Add(ref bytes, body.Length);
-                    if ((int)response.StatusCode != request.ExpectedStatus)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-                    else if (response.Headers.ETag is { } tag)
-                    {
-                        ETags[request.Path] = tag.ToString();
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     Interlocked.Increment(ref errors);
+                }
+                else if (response.ETag is { } tag)
+                {
+                    ETags[request.Path] = tag;
                 }
 
                 Interlocked.Increment(ref completed);

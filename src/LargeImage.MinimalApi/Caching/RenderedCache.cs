@@ -41,8 +41,9 @@ internal sealed class RenderedCache
     {
         var canonical = key.Canonical;
 
-        // The hot path: one memory lookup, no allocation for the factory or the trace.
-        var cached = await cache.TryGetAsync<byte[]>(canonical, MemoryOnly, cancellationToken);
+        // The hot path: one memory lookup, no allocation for the factory or the trace, and synchronous, since a
+        // memory-only read never waits.
+        var cached = cache.TryGet<byte[]>(canonical, MemoryOnly, cancellationToken);
         if (cached.HasValue)
         {
             Answered(CacheLevel.Memory);

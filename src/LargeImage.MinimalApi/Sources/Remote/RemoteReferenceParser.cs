@@ -21,7 +21,8 @@ internal static partial class RemoteReferenceParser
     /// <exception cref="FileAccessDeniedException">The reference uses a form that is never allowed.</exception>
     public static RemoteReference? Parse(string reference)
     {
-        if (reference.Any(char.IsControl))
+        // char.IsControl's two ranges, searched vectorised: every request's reference passes here.
+        if (reference.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') >= 0 || reference.AsSpan().IndexOfAnyInRange('\u007f', '\u009f') >= 0)
         {
             throw new FileAccessDeniedException("The file reference contains control characters.");
         }
