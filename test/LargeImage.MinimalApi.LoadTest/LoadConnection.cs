@@ -6,8 +6,9 @@ namespace LargeImage.MinimalApi.LoadTest;
 
 /// <summary>
 /// One keep-alive HTTP/1.1 connection that sends GETs and reads each response to its last byte: status, ETag and body
-/// length, nothing else. The load generator shares the server's cores, so it must cost a small fraction of a tile;
-/// <see cref="HttpClient"/> cost about a quarter of a millisecond of CPU per request here, this a few microseconds.
+/// length, nothing else. The load generator shares the server's cores, so it must cost as little as it can: with
+/// <see cref="HttpClient"/> it took 0.13 ms of CPU per uncached tile and held the constant-bytes ceiling near 14 000
+/// requests/s on two cores; this takes 0.07 ms, most of it the kernel's loopback work, and the ceiling doubled.
 /// </summary>
 internal sealed class LoadConnection : IDisposable
 {
