@@ -27,21 +27,24 @@ internal sealed class LoadConnection : IDisposable
         host = url.Authority;
     }
 
-    /// <summary>Sends one GET and reads its whole response; on any failure the connection is dropped and reopened next time.</summary>
-    public async ValueTask<LoadResponse> GetAsync(LoadRequest load)
+    /// <summary>
+    /// Sends one GET and reads its whole response; on any failure, <paramref name="abandon"/> included, the connection
+    /// is dropped and reopened next time.
+    /// </summary>
+    public async ValueTask<LoadResponse> GetAsync(LoadRequest load, CancellationToken abandon)
     {
         try
         {
-            socket ??= await ConnectAsync();
+            socket ??= await ConnectAsync(abandon);
             var length = Encoding.ASCII.GetBytes(
                 load.IfNoneMatch is { } etag
                     ? $"GET {load.Path} HTTP/1.1\r\nHost: {host}\r\nIf-None-Match: {etag}\r\n\r\n"
                     : $"GET {load.Path} HTTP/1.1\r\nHost: {host}\r\n\r\n",
                 request);
-            await socket.SendAsync(request.AsMemory(0, length), SocketFlags.None);
-            return await ReadResponseAsync(socket);
+            await socket.SendAsync(request.AsMemory(0, length), SocketFlags.None, abandon);
+            return await ReadResponseAsync(socket, abandon);
         }
-        catch (Exception e) when (e is SocketException or IOException or InvalidDataException)
+        catch (Exception e) when (e is SocketException or IOException or InvalidDataException or OperationCanceledException)
         {
             Close();
             return new LoadResponse(0, 0, null);
@@ -50,20 +53,29 @@ internal sealed class LoadConnection : IDisposable
 
     public void Dispose() => Close();
 
-    private async ValueTask<Socket> ConnectAsync()
+    private async ValueTask<Socket> ConnectAsync(CancellationToken abandon)
     {
         var opened = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await opened.ConnectAsync(endPoint);
+        try
+        {
+            await opened.ConnectAsync(endPoint, abandon);
+        }
+        catch
+        {
+            opened.Dispose();
+            throw;
+        }
+
         start = end = 0;
         return opened;
     }
 
-    private async ValueTask<LoadResponse> ReadResponseAsync(Socket connection)
+    private async ValueTask<LoadResponse> ReadResponseAsync(Socket connection, CancellationToken abandon)
     {
         int headerLength;
         while ((headerLength = buffer.AsSpan(start, end - start).IndexOf(HeaderEnd)) < 0)
         {
-            await FillAsync(connection);
+            await FillAsync(connection, abandon);
         }
 
         var head = LoadResponseHead.Parse(buffer.AsSpan(start, headerLength));
@@ -75,11 +87,11 @@ internal sealed class LoadConnection : IDisposable
         }
         else if (head.Chunked)
         {
-            body = await SkipChunksAsync(connection);
+            body = await SkipChunksAsync(connection, abandon);
         }
         else if (head.ContentLength is { } contentLength)
         {
-            await SkipAsync(connection, contentLength);
+            await SkipAsync(connection, contentLength, abandon);
             body = contentLength;
         }
         else
@@ -95,7 +107,7 @@ internal sealed class LoadConnection : IDisposable
         return new LoadResponse(head.Status, body, head.ETag);
     }
 
-    private async ValueTask<long> SkipChunksAsync(Socket connection)
+    private async ValueTask<long> SkipChunksAsync(Socket connection, CancellationToken abandon)
     {
         long total = 0;
         while (true)
@@ -103,14 +115,14 @@ internal sealed class LoadConnection : IDisposable
             int lineLength;
             while ((lineLength = buffer.AsSpan(start, end - start).IndexOf("\r\n"u8)) < 0)
             {
-                await FillAsync(connection);
+                await FillAsync(connection, abandon);
             }
 
             var sizeText = Encoding.ASCII.GetString(buffer, start, lineLength).Split(';')[0];
             var size = Convert.ToInt64(sizeText, 16);
             start += lineLength + 2;
             // Each chunk, the last (empty) one included, ends with CRLF; no trailers are expected.
-            await SkipAsync(connection, size + 2);
+            await SkipAsync(connection, size + 2, abandon);
             if (size == 0)
             {
                 return total;
@@ -120,13 +132,13 @@ internal sealed class LoadConnection : IDisposable
         }
     }
 
-    private async ValueTask SkipAsync(Socket connection, long count)
+    private async ValueTask SkipAsync(Socket connection, long count, CancellationToken abandon)
     {
         while (count > 0)
         {
             if (start == end)
             {
-                await FillAsync(connection);
+                await FillAsync(connection, abandon);
             }
 
             var taken = (int)Math.Min(count, end - start);
@@ -135,7 +147,7 @@ internal sealed class LoadConnection : IDisposable
         }
     }
 
-    private async ValueTask FillAsync(Socket connection)
+    private async ValueTask FillAsync(Socket connection, CancellationToken abandon)
     {
         if (start == end)
         {
@@ -153,7 +165,7 @@ internal sealed class LoadConnection : IDisposable
             start = 0;
         }
 
-        var read = await connection.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None);
+        var read = await connection.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, abandon);
         if (read == 0)
         {
             throw new IOException("The server closed the connection mid-response.");

@@ -23,6 +23,8 @@ internal sealed class LoadRunner(Uri url, int serverPid)
         var serverCpu = ProcessStats.CpuTime(serverPid);
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var deadline = Stopwatch.StartNew();
+        // A request still unanswered a minute after the scenario's limit counts as an error instead of hanging the run.
+        using var abandon = new CancellationTokenSource(limit + TimeSpan.FromMinutes(1));
 
         async Task Worker()
         {
@@ -32,7 +34,7 @@ internal sealed class LoadRunner(Uri url, int serverPid)
             {
                 var request = requests[i];
                 var started = Stopwatch.GetTimestamp();
-                var response = await connection.GetAsync(request);
+                var response = await connection.GetAsync(request, abandon.Token);
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 Interlocked.Add(ref bytes, response.BodyBytes);
                 if (response.Status != request.ExpectedStatus)
