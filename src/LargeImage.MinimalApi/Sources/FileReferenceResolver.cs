@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Options;
 using LargeImage.MinimalApi.Sources.Remote;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,8 @@ internal sealed class FileReferenceResolver
 {
     private const int MaxRemembered = 10_000;
     private static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(5);
+
+    private static int statxUnsupported;
 
     private readonly ConcurrentDictionary<string, (string Path, long CheckedAt)> checkedPaths = new(StringComparer.Ordinal);
     private readonly string[] roots;
@@ -59,14 +62,33 @@ internal sealed class FileReferenceResolver
         }
 
         var path = CheckedPath(reference);
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        return new ResolvedFile(path, Version(path) ?? throw new ImageNotFoundException("The file does not exist."));
+    }
+
+    /// <summary>
+    /// Size and last write time, which change whenever the file is rewritten; null when there is no regular file.
+    /// Where the C library lacks <c>statx</c> (not glibc), <see cref="FileInfo"/> answers, and it takes FIFOs and
+    /// devices for files.
+    /// </summary>
+    private static string? Version(string path)
+    {
+        if (Volatile.Read(ref statxUnsupported) == 0)
         {
-            throw new ImageNotFoundException("The file does not exist.");
+            try
+            {
+                return Interop.Libc.TryStatRegularFile(path, out var length, out var ticks) ? Version(length, ticks) : null;
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                Volatile.Write(ref statxUnsupported, 1);
+            }
         }
 
-        return new ResolvedFile(path, $"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}");
+        var info = new FileInfo(path);
+        return info.Exists ? Version(info.Length, info.LastWriteTimeUtc.Ticks) : null;
     }
+
+    private static string Version(long length, long lastWriteTicks) => $"{length:x}-{lastWriteTicks:x}";
 
     private string CheckedPath(string reference)
     {

@@ -86,6 +86,26 @@ public sealed class FileReferenceResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task The_version_changes_with_the_file_and_only_regular_files_have_one()
+    {
+        var resolver = Resolver();
+        var path = Path.Combine(media, "inside.tif");
+        var before = (await Resolve(resolver, "inside.tif")).Version;
+        File.WriteAllText(path, "changed");
+
+        Assert.NotEqual(before, (await Resolve(resolver, "inside.tif")).Version);
+        Directory.CreateDirectory(Path.Combine(media, "folder.tif"));
+        await Assert.ThrowsAsync<ImageNotFoundException>(() => Resolve(resolver, "folder.tif"));
+        await Assert.ThrowsAsync<ImageNotFoundException>(() => Resolve(resolver, "missing.tif"));
+        if (CliTool.Exists("mkfifo"))
+        {
+            // Opening a FIFO would block the reader until something writes to it.
+            CliTool.Run("mkfifo", Path.Combine(media, "pipe.tif"));
+            await Assert.ThrowsAsync<ImageNotFoundException>(() => Resolve(resolver, "pipe.tif"));
+        }
+    }
+
+    [Fact]
     public async Task Refused_remote_references_never_contact_their_host()
     {
         await using var listener = await LocalHttpServer.StartAsync(folder);
