@@ -67,21 +67,19 @@ internal sealed class FileReferenceResolver
 
     /// <summary>
     /// Size and last write time, which change whenever the file is rewritten; null when there is no regular file.
-    /// Where the C library lacks <c>statx</c> (not glibc), <see cref="FileInfo"/> answers, and it takes FIFOs and
+    /// Where <c>statx</c> is missing (not glibc) or refused, <see cref="FileInfo"/> answers, and it takes FIFOs and
     /// devices for files.
     /// </summary>
     private static string? Version(string path)
     {
         if (Volatile.Read(ref statxUnsupported) == 0)
         {
-            try
+            if (TryStatx(path, out var length, out var ticks) is { } regular)
             {
-                return Interop.Libc.TryStatRegularFile(path, out var length, out var ticks) ? Version(length, ticks) : null;
+                return regular ? Version(length, ticks) : null;
             }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                Volatile.Write(ref statxUnsupported, 1);
-            }
+
+            Volatile.Write(ref statxUnsupported, 1);
         }
 
         var info = new FileInfo(path);
@@ -89,6 +87,21 @@ internal sealed class FileReferenceResolver
     }
 
     private static string Version(long length, long lastWriteTicks) => $"{length:x}-{lastWriteTicks:x}";
+
+    /// <summary>As <c>Interop.Libc.TryStatRegularFile</c>, null also where the C library is not glibc.</summary>
+    private static bool? TryStatx(string path, out long length, out long lastWriteTicks)
+    {
+        try
+        {
+            return Interop.Libc.TryStatRegularFile(path, out length, out lastWriteTicks);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            length = 0;
+            lastWriteTicks = 0;
+            return null;
+        }
+    }
 
     private string CheckedPath(string reference)
     {

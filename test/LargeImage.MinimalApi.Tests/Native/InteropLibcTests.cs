@@ -17,7 +17,7 @@ public sealed class InteropLibcTests : IDisposable
         // Sub-second ticks, so a lost or misplaced nanoseconds field shows.
         File.SetLastWriteTimeUtc(path, new DateTime(2021, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(8_901_234));
 
-        Assert.True(Interop.Libc.TryStatRegularFile(path, out var length, out var ticks));
+        Assert.True(Interop.Libc.TryStatRegularFile(path, out var length, out var ticks) == true);
 
         var info = new FileInfo(path);
         Assert.Equal(info.Length, length);
@@ -36,10 +36,10 @@ public sealed class InteropLibcTests : IDisposable
         var fifo = Path.Combine(folder, "pipe.tif");
         CliTool.Run("mkfifo", fifo);
 
-        Assert.True(Interop.Libc.TryStatRegularFile(link, out var length, out _));
+        Assert.True(Interop.Libc.TryStatRegularFile(link, out var length, out _) == true);
         Assert.Equal(77, length);
-        Assert.False(Interop.Libc.TryStatRegularFile(Path.Combine(folder, "missing.tif"), out _, out _));
-        Assert.False(Interop.Libc.TryStatRegularFile(folder, out _, out _));
-        Assert.False(Interop.Libc.TryStatRegularFile(fifo, out _, out _));
+        Assert.Equal(false, Interop.Libc.TryStatRegularFile(Path.Combine(folder, "missing.tif"), out _, out _));
+        Assert.Equal(false, Interop.Libc.TryStatRegularFile(folder, out _, out _));
+        Assert.Equal(false, Interop.Libc.TryStatRegularFile(fifo, out _, out _));
     }
 }
