@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -8,7 +9,8 @@ namespace LargeImage.MinimalApi.LoadTest;
 /// One keep-alive HTTP/1.1 connection that sends GETs and reads each response to its last byte: status, ETag and body
 /// length, nothing else. The load generator shares the server's cores, so it must cost as little as it can: with
 /// <see cref="HttpClient"/> it took 0.13 ms of CPU per uncached tile and held the constant-bytes ceiling near 14 000
-/// requests/s on two cores; this takes 0.07 ms, most of it the kernel's loopback work, and the ceiling doubled.
+/// requests/s on two cores; this takes 0.07 ms, most of it the kernel's loopback work, and the ceiling rose to
+/// 20 000–34 000.
 /// </summary>
 internal sealed class LoadConnection : IDisposable
 {
@@ -119,7 +121,11 @@ internal sealed class LoadConnection : IDisposable
             }
 
             var sizeText = Encoding.ASCII.GetString(buffer, start, lineLength).Split(';')[0];
-            var size = Convert.ToInt64(sizeText, 16);
+            if (!long.TryParse(sizeText, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size) || size < 0)
+            {
+                throw new InvalidDataException($"A chunk size that is not hexadecimal: '{sizeText}'.");
+            }
+
             start += lineLength + 2;
             // Each chunk, the last (empty) one included, ends with CRLF; no trailers are expected.
             await SkipAsync(connection, size + 2, abandon);
