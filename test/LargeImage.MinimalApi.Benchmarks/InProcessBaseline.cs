@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using LargeImage.MinimalApi.Rendering;
+using LargeImage.MinimalApi.Sources;
 
 namespace LargeImage.MinimalApi.Benchmarks;
 
 /// <summary>
 /// The in-process figures the load test divides by, measured just before it on the same machine (<c>--baseline</c>):
 /// per uncached tile on one thread (median and mean of distinct scattered tiles), and the tiles/s of one thread per
-/// core sharing the reader, as the server's requests do. Printed as <c>name key=value …</c> lines for the script.
+/// core sharing the reader, as the server's requests do; for JPEG tiles both re-encoded and sent as stored. Printed as <c>name key=value …</c> lines for the script.
 /// </summary>
 internal static class InProcessBaseline
 {
@@ -16,11 +17,19 @@ internal static class InProcessBaseline
 
     public static void Run(TextWriter output)
     {
-        Measure(output, "native-jpeg", TileReaderKind.Vips, OutputFormat.Jpeg, tiles: 1000);
-        Measure(output, "mercator-png", TileReaderKind.GdalWebMercator, OutputFormat.Png, tiles: 200);
+        Measure(output, "native-jpeg", TileReaderKind.Vips, Rendered(OutputFormat.Jpeg), tiles: 1000);
+        Measure(output, "stored-jpeg", TileReaderKind.Vips, Stored, tiles: 1000);
+        Measure(output, "mercator-png", TileReaderKind.GdalWebMercator, Rendered(OutputFormat.Png), tiles: 200);
     }
 
-    private static void Measure(TextWriter output, string name, TileReaderKind kind, OutputFormat format, int tiles)
+    private static Func<ITileSource, (int Z, int X, int Y), byte[]> Rendered(OutputFormat format) =>
+        (source, tile) => TilePipeline.Render(source, format, tile);
+
+    /// <summary>What the tile route does for a JPEG tile asked for without a quality: the stored tile, not decoded.</summary>
+    private static byte[] Stored(ITileSource source, (int Z, int X, int Y) tile) =>
+        source.ReadStoredJpegTile(tile.Z, tile.X, tile.Y, 0) ?? throw new InvalidOperationException($"Tile {tile} is not stored as one JPEG.");
+
+    private static void Measure(TextWriter output, string name, TileReaderKind kind, Func<ITileSource, (int Z, int X, int Y), byte[]> read, int tiles)
     {
         var threads = Environment.ProcessorCount;
         using var source = kind.Open();
@@ -29,14 +38,14 @@ internal static class InProcessBaseline
         var picks = TilePipeline.Pick(source, Warmup + (tiles * (1 + threads)), 6151);
         for (var i = 0; i < Warmup; i++)
         {
-            TilePipeline.Render(source, format, picks[i]);
+            read(source, picks[i]);
         }
 
         var single = new List<double>(tiles);
         for (var i = 0; i < tiles; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            TilePipeline.Render(source, format, picks[Warmup + i]);
+            read(source, picks[Warmup + i]);
             single.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
@@ -48,7 +57,7 @@ internal static class InProcessBaseline
             int i;
             while ((i = Interlocked.Increment(ref next)) < parallel.Length)
             {
-                TilePipeline.Render(source, format, parallel[i]);
+                read(source, parallel[i]);
             }
         })).ToArray();
         foreach (var worker in workers)

@@ -4,14 +4,17 @@ namespace LargeImage.MinimalApi.LoadTest;
 
 /// <summary>
 /// Command line: <c>--url http://127.0.0.1:PORT --pid SERVER_PID [--native-tile-ms X] [--native-cores-tiles-per-s T]
-/// [--mercator-tile-ms Y] [--mercator-cores-tiles-per-s U] [--rss-budget-mib Z]</c>; the tile figures are the
-/// in-process baseline (per-tile median on one thread, tiles/s with every core reading).
+/// [--stored-tile-ms S] [--stored-cores-tiles-per-s V] [--mercator-tile-ms Y] [--mercator-cores-tiles-per-s U]
+/// [--rss-budget-mib Z]</c>; the tile figures are the in-process baseline (per-tile median on one thread, tiles/s with
+/// every core reading) of re-encoded JPEG tiles, stored JPEG tiles and EPSG:3857 PNG tiles.
 /// </summary>
 internal sealed record LoadTestOptions(
     Uri Url,
     int ServerPid,
     double? NativeTileMs,
     double? NativeCoresTilesPerSecond,
+    double? StoredTileMs,
+    double? StoredCoresTilesPerSecond,
     double? MercatorTileMs,
     double? MercatorCoresTilesPerSecond,
     double? RssBudgetMib)
@@ -33,6 +36,8 @@ internal sealed record LoadTestOptions(
             int.Parse(Value("--pid") ?? throw new ArgumentException("--pid is required"), CultureInfo.InvariantCulture),
             Number("--native-tile-ms"),
             Number("--native-cores-tiles-per-s"),
+            Number("--stored-tile-ms"),
+            Number("--stored-cores-tiles-per-s"),
             Number("--mercator-tile-ms"),
             Number("--mercator-cores-tiles-per-s"),
             Number("--rss-budget-mib"));

@@ -81,10 +81,24 @@ internal static class TileEndpoints
         var style = styleQuery.Parse();
         var resampling = encode.Resampling?.Trim().ToLowerInvariant();
         var request = await provider.ResolveAsync(http, query);
+        // Without a style or a quality asked for, a stored JPEG tile that is exactly this one is sent as stored; its key
+        // has no quality, so it never answers a request that asked for one.
+        var asStored = format == OutputFormat.Jpeg && style is null && encode.Quality is null;
         var key = RenderKey.For(
-            request, $"tile/{z}/{x}/{y}/{resampling}", style?.Canonical ?? string.Empty, format.Name, format.IsLossy ? quality : 0);
+            request, $"tile/{z}/{x}/{y}/{resampling}", style?.Canonical ?? string.Empty, format.Name, format.IsLossy && !asStored ? quality : 0);
         return await CachedResponse.GetAsync(http, provider, cache, request, key, format.ContentType, async (image, token) =>
         {
+            if (asStored)
+            {
+                using (ServerTiming.Measure("read"))
+                {
+                    if (image.Source.ReadStoredJpegTile(z, x, y, image.Frame) is { } stored)
+                    {
+                        return stored;
+                    }
+                }
+            }
+
             var resolved = await renderer.ResolveAsync(style, image, token);
             Raster raster;
             using (ServerTiming.Measure("read"))

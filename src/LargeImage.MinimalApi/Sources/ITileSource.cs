@@ -39,6 +39,14 @@ internal interface ITileSource : IDisposable
     /// <exception cref="Errors.TileOutOfRangeException">The tile is outside the pyramid.</exception>
     Raster ReadTile(int z, int x, int y, ReadOptions options);
 
+    /// <summary>
+    /// Tile (<paramref name="z"/>, <paramref name="x"/>, <paramref name="y"/>) of <paramref name="frame"/> as the file
+    /// stores it, when that is a complete JPEG of exactly this tile whose default rendering is its own pixels; else
+    /// null. Sending it spares a decode and a second lossy encode, as large_image does for JPEG-compressed TIFF tiles.
+    /// </summary>
+    /// <exception cref="Errors.TileOutOfRangeException">The tile is outside the pyramid.</exception>
+    byte[]? ReadStoredJpegTile(int z, int x, int y, int frame) => null;
+
     /// <summary>Tile corners in the opened grid's units (pixels, or projected metres).</summary>
     TileCorners GetTileCorners(int z, int x, int y);
 

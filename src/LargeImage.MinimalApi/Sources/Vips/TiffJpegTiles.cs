@@ -1,3 +1,4 @@
+using System.Buffers;
 using LargeImage.MinimalApi.Native;
 using Microsoft.Win32.SafeHandles;
 
@@ -5,7 +6,7 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 
 /// <summary>
 /// The JPEG-compressed tiles of one stored TIFF level, read from the file and decoded with TurboJPEG on the
-/// request's thread, as IIPImage does. libvips would hand each read to a worker thread and keep a tile cache per
+/// request's thread, as IIPImage does, or handed out as stored when a JPEG of exactly one tile is wanted. libvips would hand each read to a worker thread and keep a tile cache per
 /// open image; for the common case, a tile-aligned read of an 8-bit RGB pyramid, neither is needed.
 /// Only three-sample, 8-bit, chunky YCbCr or RGB levels whose JPEG says the same colour space qualify; a tile that
 /// does not decode cleanly is left to libvips.
@@ -91,7 +92,7 @@ internal sealed class TiffJpegTiles
             return false;
         }
 
-        if (RentStream((row * columns) + column, out var length) is not { } jpeg)
+        if (ReadStream((row * columns) + column, pooled: true, out var length) is not { } jpeg)
         {
             return false;
         }
@@ -123,12 +124,28 @@ internal sealed class TiffJpegTiles
         }
         finally
         {
-            PixelBuffers.Return(jpeg);
+            ArrayPool<byte>.Shared.Return(jpeg);
             if (decoded is not null)
             {
                 PixelBuffers.Return(decoded);
             }
         }
+    }
+
+    /// <summary>
+    /// The stored tile the plan crops whole, as one complete JPEG stream, when its header promises the level's tile size
+    /// and colour space; null when the crop is not exactly one stored tile, or the tile is missing or not that JPEG.
+    /// Only the header is checked: the compressed data goes out as the file holds it.
+    /// </summary>
+    public byte[]? TryReadStored(RegionPlan plan)
+    {
+        if (plan.CropX % tileWidth != 0 || plan.CropY % tileHeight != 0 || plan.CropWidth != tileWidth || plan.CropHeight != tileHeight)
+        {
+            return null;
+        }
+
+        var jpeg = ReadStream(((plan.CropY / tileHeight) * columns) + (plan.CropX / tileWidth), pooled: false, out _);
+        return jpeg is not null && Interop.TurboJpeg.HasRgbLayout(jpeg, ycbcr, tileWidth, tileHeight) == true ? jpeg : null;
     }
 
     /// <summary>
@@ -141,7 +158,7 @@ internal sealed class TiffJpegTiles
         const int MaxProbes = 16;
         for (var index = 0; index < Math.Min(offsets.Length, MaxProbes); index++)
         {
-            if (RentStream(index, out var length) is not { } jpeg)
+            if (ReadStream(index, pooled: true, out var length) is not { } jpeg)
             {
                 continue;
             }
@@ -155,7 +172,7 @@ internal sealed class TiffJpegTiles
             }
             finally
             {
-                PixelBuffers.Return(jpeg);
+                ArrayPool<byte>.Shared.Return(jpeg);
             }
         }
 
@@ -163,10 +180,12 @@ internal sealed class TiffJpegTiles
     }
 
     /// <summary>
-    /// Tile <paramref name="index"/> as one complete JPEG stream in a pooled buffer: the level's tables without their
-    /// end marker, then the tile without its start marker. Null when the tile is missing, implausibly large or unreadable.
+    /// Tile <paramref name="index"/> as one complete JPEG stream: the level's tables without their end marker, then the
+    /// tile without its start marker. Null when the tile is missing, implausibly large or unreadable. Pooled, the stream
+    /// starts a buffer from the shared array pool (its length differs from tile to tile, which the exact-size
+    /// <see cref="PixelBuffers"/> would keep buffers of for each); else it is a new array of exactly its length.
     /// </summary>
-    private byte[]? RentStream(long index, out int length)
+    private byte[]? ReadStream(long index, bool pooled, out int length)
     {
         length = 0;
         if (index >= offsets.Length || offsets[index] <= 0 || byteCounts[index] <= 2
@@ -177,14 +196,18 @@ internal sealed class TiffJpegTiles
 
         var skip = tables.Length > 0 ? 2 : 0;
         length = tables.Length + (int)byteCounts[index] - skip;
-        var jpeg = PixelBuffers.Rent(length, clear: false);
+        var jpeg = pooled ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
         tables.CopyTo(jpeg, 0);
         if (TryRead(jpeg.AsSpan(tables.Length, length - tables.Length), offsets[index] + skip))
         {
             return jpeg;
         }
 
-        PixelBuffers.Return(jpeg);
+        if (pooled)
+        {
+            ArrayPool<byte>.Shared.Return(jpeg);
+        }
+
         return null;
     }
 

@@ -14,6 +14,9 @@ internal sealed class VipsLevel : IDisposable
     private const long MaterialisePixels = 2048L * 2048L;
 
     private readonly Lazy<Image> shape;
+
+    /// <summary>The shape's size, asked of libvips once: each ask is a property read through GValue marshalling.</summary>
+    private readonly Lazy<(int Width, int Height)> size;
     private readonly Lazy<Image> pixels;
     private readonly Image? stored;
     private readonly Lazy<TiffJpegTiles?>? jpegTiles;
@@ -23,6 +26,7 @@ internal sealed class VipsLevel : IDisposable
         Downsample = downsample;
         this.stored = stored;
         this.shape = shape;
+        size = new Lazy<(int Width, int Height)>(() => (shape.Value.Width, shape.Value.Height));
         this.pixels = pixels;
         this.jpegTiles = jpegTiles;
     }
@@ -32,9 +36,9 @@ internal sealed class VipsLevel : IDisposable
 
     public bool IsStored => stored is not null;
 
-    public int Width => shape.Value.Width;
+    public int Width => size.Value.Width;
 
-    public int Height => shape.Value.Height;
+    public int Height => size.Value.Height;
 
     /// <summary>The image to read pixels from; safe to share between threads (reads create their own regions).</summary>
     public Image Pixels => pixels.Value;

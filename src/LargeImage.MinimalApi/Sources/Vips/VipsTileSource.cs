@@ -11,7 +11,8 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 /// A file read through libvips, served on large_image's power-of-two tile pyramid. Each frame maps every
 /// virtual level to a stored page or sub-IFD, or synthesises it from the next finer level. The opened page
 /// images are shared by concurrent reads: libvips images are immutable and every read builds its own pipeline.
-/// A read that copies part of one JPEG tile of a stored 8-bit RGB level skips libvips (<see cref="TiffJpegTiles"/>).
+/// A read that copies part of one JPEG tile of a stored 8-bit RGB level skips libvips (<see cref="TiffJpegTiles"/>),
+/// and a JPEG tile asked for exactly as stored is read without being decoded.
 /// </summary>
 internal sealed class VipsTileSource : ITileSource
 {
@@ -102,6 +103,19 @@ internal sealed class VipsTileSource : ITileSource
         var levels = Frame(options.Frame);
         var window = pyramid.TileWindow(z, x, y);
         return Guard(() => Read(levels[z], window, pyramid.TileWidth, pyramid.TileHeight, Enums.Kernel.Lanczos3));
+    }
+
+    public byte[]? ReadStoredJpegTile(int z, int x, int y, int frame)
+    {
+        var levels = Frame(frame);
+        var window = pyramid.TileWindow(z, x, y);
+        if (levels[z] is not { JpegTiles: { } tiles } level)
+        {
+            return null;
+        }
+
+        var plan = RegionPlan.Compute(window, pyramid.TileWidth, pyramid.TileHeight, level.Downsample, level.Downsample, level.Width, level.Height);
+        return plan.IsCopy && plan.Covers(pyramid.TileWidth, pyramid.TileHeight) ? tiles.TryReadStored(plan) : null;
     }
 
     public TileCorners GetTileCorners(int z, int x, int y) => pyramid.Corners(z, x, y);

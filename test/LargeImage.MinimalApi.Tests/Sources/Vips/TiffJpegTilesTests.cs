@@ -90,6 +90,37 @@ public sealed class TiffJpegTilesTests : IDisposable
     }
 
     [Fact]
+    public void A_whole_stored_tile_is_handed_out_as_its_own_jpeg_and_anything_else_is_not()
+    {
+        var path = Save("stored.tif", 1100, 700, 256, rgbJpeg: false);
+        long[] offsets, byteCounts;
+        using (var stream = File.OpenRead(path))
+        {
+            var directory = TiffDirectory.ReadFirst(stream)!;
+            (offsets, byteCounts) = (directory.Numbers(TiffTag.TileOffsets, 15)!, directory.Numbers(TiffTag.TileByteCounts, 15)!);
+        }
+
+        using var file = File.OpenHandle(path);
+        var tiles = TiffJpegTiles.TryOpen(path, file, 0, -1)!;
+        using var reference = Image.Tiffload(path, page: 0);
+        var stored = tiles.TryReadStored(new RegionPlan(512, 256, 256, 256, 0, 0, 256, 256));
+
+        // The stream ends with the file's bytes of tile (2, 1), start marker dropped, and decodes to libvips' pixels.
+        Assert.NotNull(stored);
+        var tile = new byte[byteCounts[7]];
+        RandomAccess.Read(file, tile, offsets[7]);
+        Assert.True(stored.AsSpan().EndsWith(tile.AsSpan(2)));
+        using var decoded = Image.NewFromBuffer(stored);
+        using var crop = reference.Crop(512, 256, 256, 256);
+        Assert.Equal((256, 256, 3), (decoded.Width, decoded.Height, decoded.Bands));
+        Assert.True(crop.WriteToMemory<byte>().AsSpan().SequenceEqual(decoded.WriteToMemory<byte>()));
+
+        Assert.Null(tiles.TryReadStored(new RegionPlan(1024, 0, 76, 256, 0, 0, 76, 256)));
+        Assert.Null(tiles.TryReadStored(new RegionPlan(128, 0, 256, 256, 0, 0, 256, 256)));
+        Assert.Null(tiles.TryReadStored(new RegionPlan(0, 0, 128, 128, 0, 0, 128, 128)));
+    }
+
+    [Fact]
     public void Levels_that_are_not_jpeg_rgb_are_left_to_libvips()
     {
         var deflate = Path.Combine(folder, "deflate.tif");

@@ -1,0 +1,74 @@
+using LargeImage.MinimalApi.Sources;
+using LargeImage.MinimalApi.Tests.Sources.Vips;
+using NetVips;
+
+namespace LargeImage.MinimalApi.Tests.Endpoints;
+
+/// <summary>
+/// JPEG tiles of a JPEG-compressed pyramidal TIFF: sent as stored when nothing asks for a re-encode, re-encoded when a
+/// quality is asked for or the tile is not one whole stored tile, and never one answering for the other.
+/// </summary>
+public sealed class TileEndpointsTests : IDisposable
+{
+    private readonly ExampleAppFactory app = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("li-tiles-").FullName;
+
+    public void Dispose()
+    {
+        app.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_whole_stored_jpeg_tile_is_sent_as_stored_unless_a_quality_is_asked_for()
+    {
+        var path = Path.Combine(folder, "pyramid.tif");
+        using (var pattern = VipsFixtures.Pattern(1100, 700, 3))
+        {
+            pattern.WriteToFile($"{path}[tile,pyramid,tile-width=256,tile-height=256,compression=jpeg,Q=70]");
+        }
+
+        var id = await app.UploadAsync(path);
+        var client = app.CreateClient();
+        var stored = StoredTile(path, column: 2, row: 1);
+        using var reference = Image.Tiffload(path, page: 0);
+        using var crop = reference.Crop(512, 256, 256, 256);
+
+        using var asStored = await client.GetAsync($"/api/image-file/{id}/tiles/3/2/1.jpeg");
+        var asStoredBytes = await asStored.Content.ReadAsByteArrayAsync();
+        Assert.Equal("image/jpeg", asStored.Content.Headers.ContentType?.MediaType);
+        Assert.True(asStoredBytes.AsSpan().EndsWith(stored.AsSpan(2)), "the tile's compressed data as the file holds it");
+        using (var decoded = Image.NewFromBuffer(asStoredBytes))
+        {
+            Assert.True(crop.WriteToMemory<byte>().AsSpan().SequenceEqual(decoded.WriteToMemory<byte>()));
+        }
+
+        // Asked for a quality, even the default one, the same tile is decoded and encoded again: other bytes, other ETag,
+        // close pixels.
+        using var reEncoded = await client.GetAsync($"/api/image-file/{id}/tiles/3/2/1.jpeg?quality=90");
+        var reEncodedBytes = await reEncoded.Content.ReadAsByteArrayAsync();
+        Assert.False(reEncodedBytes.AsSpan().EndsWith(stored.AsSpan(2)));
+        Assert.NotEqual(asStored.Headers.ETag, reEncoded.Headers.ETag);
+        using (var decoded = Image.NewFromBuffer(reEncodedBytes))
+        using (var difference = (decoded - crop).Abs())
+        {
+            Assert.True(difference.Avg() < 3, $"mean difference {difference.Avg()}");
+        }
+
+        // The right-hand edge tile is partly off the image, so it is not the stored (padded) tile.
+        using var edge = await client.GetAsync($"/api/image-file/{id}/tiles/3/4/1.jpeg");
+        Assert.False((await edge.Content.ReadAsByteArrayAsync()).AsSpan().EndsWith(StoredTile(path, column: 4, row: 1).AsSpan(2)));
+    }
+
+    private static byte[] StoredTile(string path, int column, int row)
+    {
+        using var stream = File.OpenRead(path);
+        var directory = TiffDirectory.ReadFirst(stream)!;
+        var index = (row * 5) + column;
+        var (offset, length) = (directory.Numbers(TiffTag.TileOffsets, 15)![index], directory.Numbers(TiffTag.TileByteCounts, 15)![index]);
+        var tile = new byte[length];
+        stream.Position = offset;
+        stream.ReadExactly(tile);
+        return tile;
+    }
+}
