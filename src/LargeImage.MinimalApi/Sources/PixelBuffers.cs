@@ -45,7 +45,7 @@ internal static class PixelBuffers
     /// <summary>Gives a buffer back; the caller must hold no other reference to it.</summary>
     public static void Return(byte[]? buffer)
     {
-        if (buffer is null || buffer.Length > MaxPooledLength)
+        if (buffer is null || buffer.Length == 0 || buffer.Length > MaxPooledLength)
         {
             return;
         }

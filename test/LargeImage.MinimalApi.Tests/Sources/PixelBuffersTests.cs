@@ -33,4 +33,12 @@ public sealed class PixelBuffersTests
         Assert.NotSame(returned[0], PixelBuffers.Rent(returned[0].Length, clear: false));
         Assert.Same(returned[^1], PixelBuffers.Rent(returned[^1].Length, clear: false));
     }
+
+    [Fact]
+    public void An_empty_buffer_is_not_kept()
+    {
+        PixelBuffers.Return([]);
+
+        Assert.Empty(PixelBuffers.Rent(0, clear: false));
+    }
 }
