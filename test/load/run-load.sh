@@ -46,7 +46,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The constant route (opt-in) returns as many bytes as the mean cached 256² JPEG tile of the generated pyramid.
+# The constant route (opt-in) returns as many bytes as the mean cached tile: the pyramid's 256² JPEG tiles as stored.
 as_server env \
   Example__DataDirectory="$data" \
   Example__ConstantBytesLength=15000 \

@@ -7,7 +7,7 @@ namespace LargeImage.MinimalApi.Sources;
 /// are large-object-heap arrays: allocated per tile, the runtime kept handing out freshly decommitted pages for them,
 /// and touching those pages cost more than reading and encoding the tile (1.2 ms tiles became 3.6 ms for seconds at a
 /// time). Buffers come back only from code that knows the tile is finished; one that never comes back is collected.
-/// Regions and thumbnails come in any size, so what is kept is bounded: a few megabytes per size, and a fixed number
+/// Regions and thumbnails come in any size, so what is kept is bounded: at most 16 MiB per size, and a fixed number
 /// of sizes, the one unused longest making way for a new one.
 /// </summary>
 internal static class PixelBuffers

@@ -6,8 +6,9 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 
 /// <summary>
 /// The JPEG-compressed tiles of one stored TIFF level, read from the file and decoded with TurboJPEG on the
-/// request's thread, as IIPImage does, or handed out as stored when a JPEG of exactly one tile is wanted. libvips would hand each read to a worker thread and keep a tile cache per
-/// open image; for the common case, a tile-aligned read of an 8-bit RGB pyramid, neither is needed.
+/// request's thread, as IIPImage does, or handed out as stored when a JPEG of exactly one tile is wanted. libvips
+/// would hand each read to a worker thread and keep a tile cache per open image; for the common case, a tile-aligned
+/// read of an 8-bit RGB pyramid, neither is needed.
 /// Only three-sample, 8-bit, chunky YCbCr or RGB levels whose JPEG says the same colour space qualify; a tile that
 /// does not decode cleanly is left to libvips.
 /// </summary>
