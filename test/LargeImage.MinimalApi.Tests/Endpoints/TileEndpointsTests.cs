@@ -60,11 +60,45 @@ public sealed class TileEndpointsTests : IDisposable
         Assert.False((await edge.Content.ReadAsByteArrayAsync()).AsSpan().EndsWith(StoredTile(path, column: 4, row: 1).AsSpan(2)));
     }
 
-    private static byte[] StoredTile(string path, int column, int row)
+    [SkippableFact]
+    public async Task Tiles_of_a_jpeg_tiff_written_by_gdal_are_sent_as_stored_and_decode_as_gdal_decodes_them()
+    {
+        CliTool.SkipIfMissing("gdal_translate");
+        var png = Path.Combine(folder, "pattern.png");
+        using (var pattern = VipsFixtures.Pattern(1024, 768, 3))
+        {
+            pattern.Pngsave(png);
+        }
+
+        // Another writer than libvips: GDAL's YCbCr JPEG with 2 × 2 chroma subsampling and shared tables.
+        var path = Path.Combine(folder, "gdal.tif");
+        CliTool.Run(
+            "gdal_translate", "-q", "-of", "GTiff", "-co", "TILED=YES", "-co", "BLOCKXSIZE=256", "-co", "BLOCKYSIZE=256",
+            "-co", "COMPRESS=JPEG", "-co", "PHOTOMETRIC=YCBCR", "-co", "JPEG_QUALITY=80", png, path);
+        var id = await app.UploadAsync(path);
+        var client = app.CreateClient();
+        for (var row = 0; row < 3; row++)
+        {
+            for (var column = 0; column < 4; column++)
+            {
+                var body = await client.GetByteArrayAsync($"/api/image-file/{id}/tiles/2/{column}/{row}.jpeg");
+                Assert.True(body.AsSpan().EndsWith(StoredTile(path, column, row, columns: 4).AsSpan(2)), $"tile {column},{row} as stored");
+
+                var reference = Path.Combine(folder, $"gdal-{column}-{row}.png");
+                CliTool.Run("gdal_translate", "-q", "-of", "PNG", "-srcwin", $"{column * 256}", $"{row * 256}", "256", "256", path, reference);
+                using var decoded = Image.NewFromBuffer(body);
+                using var expected = Image.NewFromFile(reference);
+                using var difference = (decoded - expected).Abs();
+                Assert.True(difference.Max() <= 2, $"tile {column},{row}: largest difference {difference.Max()}, mean {difference.Avg()}");
+            }
+        }
+    }
+
+    private static byte[] StoredTile(string path, int column, int row, int columns = 5)
     {
         using var stream = File.OpenRead(path);
         var directory = TiffDirectory.ReadFirst(stream)!;
-        var index = (row * 5) + column;
+        var index = (row * columns) + column;
         var (offset, length) = (directory.Numbers(TiffTag.TileOffsets, 15)![index], directory.Numbers(TiffTag.TileByteCounts, 15)![index]);
         var tile = new byte[length];
         stream.Position = offset;
