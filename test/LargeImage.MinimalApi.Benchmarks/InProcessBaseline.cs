@@ -27,8 +27,7 @@ internal static class InProcessBaseline
         (source, tile) => TilePipeline.Render(source, format, tile);
 
     /// <summary>What the tile route does for a JPEG tile asked for without a quality: the stored tile, not decoded.</summary>
-    private static byte[] Stored(ITileSource source, (int Z, int X, int Y) tile) =>
-        source.ReadStoredJpegTile(tile.Z, tile.X, tile.Y, 0) ?? throw new InvalidOperationException($"Tile {tile} is not stored as one JPEG.");
+    private static byte[] Stored(ITileSource source, (int Z, int X, int Y) tile) => TilePipeline.ReadStored(source, tile);
 
     private static void Measure(TextWriter output, string name, TileReaderKind kind, Func<ITileSource, (int Z, int X, int Y), byte[]> read, int tiles)
     {
