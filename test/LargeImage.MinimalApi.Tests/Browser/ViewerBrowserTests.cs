@@ -22,7 +22,7 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
         var group = $"/api/image-file/{cog.Id}/";
 
         await using var viewer = await ViewerSession.OpenAsync(fixture, group);
-        await AssertRendersRestylesAndReadsAsync(viewer, group, "geo");
+        await AssertRendersRestylesAndReadsAsync(viewer, group, "geo", "png");
 
         var (query, _) = await viewer.ReadPixelAtCentreAsync();
         var bounds = (await fixture.Http.GetFromJsonAsync<JsonObject>(group + "info/metadata"))!["bounds"]!;
@@ -41,7 +41,7 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
         var group = $"/api/image-file/{await fixture.App.UploadAsync(slide)}/";
 
         await using var viewer = await ViewerSession.OpenAsync(fixture, group);
-        await AssertRendersRestylesAndReadsAsync(viewer, group, "pixel");
+        await AssertRendersRestylesAndReadsAsync(viewer, group, "pixel", "png");
 
         // Back to the image's own colours: no style in the tile URLs any more.
         await viewer.Page.SelectOptionAsync(".li-palette", string.Empty);
@@ -52,11 +52,25 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
         await SaveForReadmeAsync(viewer, "viewer-slide.png");
     }
 
-    private async Task AssertRendersRestylesAndReadsAsync(ViewerSession viewer, string group, string mode)
+    [SkippableFact]
+    public async Task Opaque_colour_pyramid_gets_jpeg_tiles_until_styled()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var images = await fixture.ImagesAsync();
+        var pyramid = images.Single(i => i.File == "demo-pyramid.tiff");
+        var group = $"/api/image-file/{pyramid.Id}/";
+
+        // An 8-bit RGB JPEG pyramid in pixel space: JPEG tiles (sent as stored), PNG once a palette is chosen.
+        await using var viewer = await ViewerSession.OpenAsync(fixture, group);
+        await AssertRendersRestylesAndReadsAsync(viewer, group, "pixel", "jpeg");
+    }
+
+    /// <param name="format">The tile format of the unstyled image: JPEG for an opaque colour image in pixel space, else PNG.</param>
+    private async Task AssertRendersRestylesAndReadsAsync(ViewerSession viewer, string group, string mode, string format)
     {
         await viewer.WaitForRenderedAsync();
         Assert.Equal(mode, await viewer.Page.Locator(".li-viewer").GetAttributeAsync("data-mode"));
-        AssertTilesOk(viewer, expectedFragment: null);
+        AssertTilesOk(viewer, expectedFragment: $".{format}");
         var before = await viewer.MapScreenshotAsync();
         Assert.True(before.ContentFraction() > 0.05, $"The map looks blank: {before.ContentFraction():P1} of it differs from the background.");
 
@@ -66,6 +80,7 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
         await viewer.WaitForRenderedAsync(Colormap);
         Assert.NotEqual(templateBefore, await viewer.TileTemplateAsync());
         AssertTilesOk(viewer, expectedFragment: Colormap);
+        AssertTilesOk(viewer, expectedFragment: ".png");
         var after = await viewer.MapScreenshotAsync();
         Assert.True(before.MeanDifference(after) > 5, $"Choosing {Colormap} barely changed the map (mean difference {before.MeanDifference(after):F2}).");
 

@@ -27,6 +27,7 @@ export interface Metadata {
   tileWidth: number;
   tileHeight: number;
   bandCount?: number;
+  dtype?: string;
   geospatial?: boolean;
   bounds?: Bounds;
   bands?: Record<string, BandInfo>;

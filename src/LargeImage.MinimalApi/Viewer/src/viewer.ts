@@ -26,7 +26,13 @@ export async function mount(root: HTMLElement, options: ViewerOptions): Promise<
     const [meta, colormaps] = await Promise.all([api.metadata(), api.colormaps().catch(() => [])]);
     const geo = Boolean(meta.geospatial && meta.bounds);
     const tileQuery = (state: ViewerState): Query => ({ ...(geo ? { projection: 'EPSG:3857' } : {}), ...renderQuery(state) });
-    const template = (state: ViewerState) => api.imageUrl('tiles/{z}/{x}/{y}.png', tileQuery(state)).replace(/%7B([xyz])%7D/g, '{$1}');
+    // An opaque 8-bit colour image in its own colours, in pixel space, gets JPEG tiles: a fraction of a PNG's bytes,
+    // and a JPEG pyramid's tiles go out as stored. Styles, other images and the web map (transparent around the
+    // image) keep PNG; the layer's extent hides the fill of JPEG tiles at the image's edges.
+    const opaque = !geo && meta.bandCount === 3 && meta.dtype === 'uint8';
+    const format = (state: ViewerState) => (opaque && renderQuery(state).style === undefined ? 'jpeg' : 'png');
+    const template = (state: ViewerState) =>
+      api.imageUrl(`tiles/{z}/{x}/{y}.${format(state)}`, tileQuery(state)).replace(/%7B([xyz])%7D/g, '{$1}');
     const tiles = new TileLoader(template(initialState), (pending, current) => {
       root.dataset.tilesPending = String(pending);
       root.dataset.tileTemplate = current;
