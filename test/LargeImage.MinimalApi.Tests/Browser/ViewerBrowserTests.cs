@@ -17,9 +17,7 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
     public async Task Geospatial_cog_renders_restyles_and_reads_pixels()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        var images = await fixture.ImagesAsync();
-        var cog = images.Single(i => i.File == "demo-elevation-utm.tif");
-        var group = $"/api/image-file/{cog.Id}/";
+        var group = await SeededGroupAsync("demo-elevation-utm.tif");
 
         await using var viewer = await ViewerSession.OpenAsync(fixture, group);
         await AssertRendersRestylesAndReadsAsync(viewer, group, "geo", "png");
@@ -56,14 +54,16 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
     public async Task Opaque_colour_pyramid_gets_jpeg_tiles_until_styled()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        var images = await fixture.ImagesAsync();
-        var pyramid = images.Single(i => i.File == "demo-pyramid.tiff");
-        var group = $"/api/image-file/{pyramid.Id}/";
+        var group = await SeededGroupAsync("demo-pyramid.tiff");
 
         // An 8-bit RGB JPEG pyramid in pixel space: JPEG tiles (sent as stored), PNG once a palette is chosen.
         await using var viewer = await ViewerSession.OpenAsync(fixture, group);
         await AssertRendersRestylesAndReadsAsync(viewer, group, "pixel", "jpeg");
     }
+
+    /// <summary>The route group of one of the demo images the example seeds.</summary>
+    private async Task<string> SeededGroupAsync(string file) =>
+        $"/api/image-file/{(await fixture.ImagesAsync()).Single(i => i.File == file).Id}/";
 
     /// <param name="format">The tile format of the unstyled image: JPEG for an opaque colour image in pixel space, else PNG.</param>
     private async Task AssertRendersRestylesAndReadsAsync(ViewerSession viewer, string group, string mode, string format)
