@@ -19,15 +19,12 @@ internal static class InProcessBaseline
     public static void Run(TextWriter output)
     {
         Measure(output, "native-jpeg", TileReaderKind.Vips, Rendered(OutputFormat.Jpeg), tiles: 1000);
-        Measure(output, "stored-jpeg", TileReaderKind.Vips, Stored, tiles: 1000);
+        Measure(output, "stored-jpeg", TileReaderKind.Vips, TilePipeline.ReadStored, tiles: 1000);
         Measure(output, "mercator-png", TileReaderKind.GdalWebMercator, Rendered(OutputFormat.Png), tiles: 200);
     }
 
     private static Func<ITileSource, (int Z, int X, int Y), byte[]> Rendered(OutputFormat format) =>
         (source, tile) => TilePipeline.Render(source, format, tile);
-
-    /// <summary>What the tile route does for a JPEG tile asked for without a quality: the stored tile, not decoded.</summary>
-    private static byte[] Stored(ITileSource source, (int Z, int X, int Y) tile) => TilePipeline.ReadStored(source, tile);
 
     private static void Measure(TextWriter output, string name, TileReaderKind kind, Func<ITileSource, (int Z, int X, int Y), byte[]> read, int tiles)
     {

@@ -19,7 +19,7 @@ public class StoredTileBenchmark
 
     [GlobalSetup]
     public void Setup() =>
-        pipeline = new TilePipeline(TileReaderKind.Vips.Open(), OutputFormat.Jpeg, ((int)TileReaderKind.Vips << 8) | 'j' | (Viewports ? 1 << 16 : 0), Viewports);
+        pipeline = new TilePipeline(TileReaderKind.Vips.Open(), OutputFormat.Jpeg, TileReadBenchmark.Seed(TileReaderKind.Vips, "jpeg", Viewports), Viewports);
 
     [GlobalCleanup]
     public void Cleanup() => pipeline.Dispose();

@@ -21,9 +21,13 @@ public class TileReadBenchmark
     public bool Viewports { get; set; }
 
     [GlobalSetup]
-    public void Setup() =>
-        // A seed per case: a case never reads tiles an earlier case left decoded in a reader's block cache.
-        pipeline = new TilePipeline(Reader.Open(), OutputFormat.Parse(Format), ((int)Reader << 8) | Format[0] | (Viewports ? 1 << 16 : 0), Viewports);
+    public void Setup() => pipeline = new TilePipeline(Reader.Open(), OutputFormat.Parse(Format), Seed(Reader, Format, Viewports), Viewports);
+
+    /// <summary>
+    /// A seed per case: a case never reads tiles an earlier case left decoded in a reader's block cache; other
+    /// benchmarks of the same case's tiles take the same seed.
+    /// </summary>
+    public static int Seed(TileReaderKind reader, string format, bool viewports) => ((int)reader << 8) | format[0] | (viewports ? 1 << 16 : 0);
 
     [GlobalCleanup]
     public void Cleanup() => pipeline.Dispose();
