@@ -2,7 +2,7 @@
 import { LargeImageApi, withQuery, type Metadata, type Query } from './api.js';
 import { geoMap, pixelMap, type Basemap, type ImageMap } from './map.js';
 import { Panel } from './panel.js';
-import { renderQuery, initialState, type ViewerState } from './style.js';
+import { renderQuery, initialState, styleJson, type ViewerState } from './style.js';
 import { TileLoader } from './tiles.js';
 import { h } from './dom.js';
 
@@ -30,7 +30,7 @@ export async function mount(root: HTMLElement, options: ViewerOptions): Promise<
     // and a JPEG pyramid's tiles go out as stored. Styles, other images and the web map (transparent around the
     // image) keep PNG; the layer's extent hides the fill of JPEG tiles at the image's edges.
     const opaque = !geo && meta.bandCount === 3 && meta.dtype === 'uint8';
-    const format = (state: ViewerState) => (opaque && renderQuery(state).style === undefined ? 'jpeg' : 'png');
+    const format = (state: ViewerState) => (opaque && styleJson(state) === undefined ? 'jpeg' : 'png');
     const template = (state: ViewerState) =>
       api.imageUrl(`tiles/{z}/{x}/{y}.${format(state)}`, tileQuery(state)).replace(/%7B([xyz])%7D/g, '{$1}');
     const tiles = new TileLoader(template(initialState), (pending, current) => {
