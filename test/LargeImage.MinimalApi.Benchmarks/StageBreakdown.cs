@@ -20,6 +20,11 @@ internal static class StageBreakdown
         foreach (var kind in Enum.GetValues<TileReaderKind>())
         {
             using var source = kind.Open();
+            if (kind.ReadsThroughGdal())
+            {
+                GdalBlockCacheFill.Fill();
+            }
+
             var tiles = TilePipeline.Pick(source, Tiles + Warmup, 7919 + (int)kind);
             var bands = source.GetBands(0);
             var read = new List<double>();

@@ -21,7 +21,14 @@ public class TileReadBenchmark
     public bool Viewports { get; set; }
 
     [GlobalSetup]
-    public void Setup() => pipeline = new TilePipeline(Reader.Open(), OutputFormat.Parse(Format), Seed(Reader, Format, Viewports), Viewports);
+    public void Setup()
+    {
+        pipeline = new TilePipeline(Reader.Open(), OutputFormat.Parse(Format), Seed(Reader, Format, Viewports), Viewports);
+        if (Reader.ReadsThroughGdal())
+        {
+            GdalBlockCacheFill.Fill();
+        }
+    }
 
     /// <summary>
     /// A seed per case: a case never reads tiles an earlier case left decoded in a reader's block cache; other

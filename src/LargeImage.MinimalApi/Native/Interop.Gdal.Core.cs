@@ -85,6 +85,13 @@ internal static partial class Interop
             return PtrToString(CPLGetConfigOption(key, null));
         }
 
+        /// <summary>The size of GDAL's block cache in bytes, as GDAL resolved <c>GDAL_CACHEMAX</c>.</summary>
+        internal static long CacheMaxBytes()
+        {
+            EnsureInitialized();
+            return GDALGetCacheMax64();
+        }
+
         /// <summary>Copies a GDAL-owned <c>const char*</c>; GDAL keeps ownership, so it must never be freed here.</summary>
         internal static string? PtrToString(nint utf8) => utf8 == 0 ? null : Marshal.PtrToStringUTF8(utf8);
 
@@ -120,6 +127,9 @@ internal static partial class Interop
 
         [LibraryImport(NativeLibraryLoader.Gdal, StringMarshalling = StringMarshalling.Utf8)]
         private static partial nint CPLGetConfigOption(string key, string? defaultValue);
+
+        [LibraryImport(NativeLibraryLoader.Gdal)]
+        private static partial long GDALGetCacheMax64();
 
         [LibraryImport(NativeLibraryLoader.Gdal)]
         internal static partial void VSIFree(nint pointer);
