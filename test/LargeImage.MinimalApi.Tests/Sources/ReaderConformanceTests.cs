@@ -84,6 +84,36 @@ public class ReaderConformanceTests
         Assert.Contains("libvips", error.Message);
     }
 
+    /// <summary>A file opened once is not probed again until it changes: the remembered probe is per version.</summary>
+    [SkippableFact]
+    public void Vips_probes_a_replaced_file_again()
+    {
+        var undecodable = TestData.Path(Pyramid);
+        var reader = new VipsReader();
+        Skip.IfNot(reader.IsAvailable, reader.Version);
+        using (var page = Image.Tiffload(undecodable, page: 4))
+        {
+            Skip.If(page.Avg() > 0, "This libvips build decodes ZSTD; the vips reader then reads the file normally.");
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"probe-{Guid.NewGuid():N}.tiff");
+        try
+        {
+            using (var image = Image.Black(600, 400, bands: 3))
+            {
+                image.Tiffsave(path, tile: true, pyramid: true, compression: Enums.ForeignTiffCompression.Jpeg);
+            }
+
+            reader.Open(path, null).Dispose();
+            File.Copy(undecodable, path, overwrite: true);
+            Assert.Throws<UnsupportedFileException>(() => reader.Open(path, null));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [SkippableFact]
     public void Svs_metadata_agrees_between_readers()
     {

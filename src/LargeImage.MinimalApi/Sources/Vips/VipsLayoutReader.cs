@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Models;
@@ -12,20 +13,33 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 /// </summary>
 internal static class VipsLayoutReader
 {
+    /// <summary>The loader libvips finds for a file with a TIFF header.</summary>
+    private const string TiffLoader = "VipsForeignLoadTiffFile";
+
+    /// <summary>Versions remembered as decodable before the set starts over.</summary>
+    private const int MaxDecodableVersions = 4096;
+
+    /// <summary>
+    /// File versions whose coarsest level decoded: a reader evicted from the cache and opened again for an unchanged
+    /// file skips the probe, which was a quarter of an open.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Written), bool> Decodable = new();
+
     /// <exception cref="UnsupportedFileException">libvips cannot read the file.</exception>
     public static VipsLayout Read(string path)
     {
         var opened = new List<Image>();
         try
         {
-            var loader = Image.FindLoad(path)
+            // Asking libvips which loader fits opens the file once per loader it tries; a TIFF header settles it.
+            var loader = (HasTiffHeader(path) ? TiffLoader : Image.FindLoad(path))
                 ?? throw new UnsupportedFileException($"libvips does not recognise '{Path.GetFileName(path)}' as an image.");
             var tiff = loader.Contains("tiff", StringComparison.OrdinalIgnoreCase);
             var first = Track(opened, tiff ? LoadPage(path, 0, null) : Image.NewFromFile(path, access: Enums.Access.Random, failOn: Enums.FailOn.Truncated));
             var layout = tiff ? ReadTiff(path, loader, first, opened) : Plain(loader, first);
             if (tiff)
             {
-                Probe(layout);
+                Probe(path, layout);
             }
 
             var kept = layout.Frames.SelectMany(f => f).Select(l => l.Image).ToHashSet();
@@ -269,14 +283,45 @@ internal static class VipsLayoutReader
         Image.Tiffload(path, page: page, subifd: subIfd, access: Enums.Access.Random, failOn: Enums.FailOn.Warning);
 
     /// <summary>
-    /// Decodes one pixel of the coarsest stored level, so a file whose headers parse but whose tiles cannot be
-    /// decoded is refused at open (and another reader can take it) instead of failing on every tile.
+    /// Decodes one pixel of the coarsest stored level, once per file version, so a file whose headers parse but whose
+    /// tiles cannot be decoded is refused at open (and another reader can take it) instead of failing on every tile.
     /// </summary>
-    private static void Probe(VipsLayout layout)
+    private static void Probe(string path, VipsLayout layout)
     {
+        var file = new FileInfo(path);
+        var version = (path, file.Length, file.LastWriteTimeUtc);
+        if (Decodable.ContainsKey(version))
+        {
+            return;
+        }
+
         var coarsest = layout.Frames[0][^1].Image;
-        using var pixel = coarsest.Crop(0, 0, 1, 1);
-        _ = pixel.Avg();
+        using (var pixel = coarsest.Crop(0, 0, 1, 1))
+        {
+            _ = pixel.Avg();
+        }
+
+        if (Decodable.Count >= MaxDecodableVersions)
+        {
+            Decodable.Clear();
+        }
+
+        Decodable[version] = true;
+    }
+
+    /// <summary>Whether the file starts as a TIFF; false when it cannot be read, which libvips then reports.</summary>
+    private static bool HasTiffHeader(string path)
+    {
+        Span<byte> header = stackalloc byte[4];
+        try
+        {
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return RandomAccess.Read(file, header, 0) == header.Length && TiffDirectory.IsTiff(header);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static JsonObject PageJson(int page, Image image, string role) =>

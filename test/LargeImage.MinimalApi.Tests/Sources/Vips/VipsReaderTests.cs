@@ -31,6 +31,13 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
     }
 
     [Fact]
+    public void Loader_is_the_one_libvips_finds_for_the_file()
+    {
+        using var source = reader.Open(fixtures.PyramidTiff, null);
+        Assert.Equal(Image.FindLoad(fixtures.PyramidTiff), (string?)source.GetInternalMetadata()["loader"]);
+    }
+
+    [Fact]
     public void Tiles_match_the_source_pixels_at_every_level()
     {
         using var source = reader.Open(fixtures.PyramidTiff, null);
