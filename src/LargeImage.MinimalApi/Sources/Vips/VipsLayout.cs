@@ -6,11 +6,18 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 
 /// <summary>
 /// What a file holds once its pages are sorted out: per frame the levels stored in the file (finest first),
-/// the associated images, frame axes and physical scale. Owns the opened page images until a source takes them.
+/// the associated images, frame axes and physical scale. Holds no images, so one layout serves every reopen of an
+/// unchanged file.
 /// </summary>
 internal sealed record VipsLayout
 {
     public required string Loader { get; init; }
+
+    /// <summary>The pixel format of every level.</summary>
+    public required Enums.BandFormat Format { get; init; }
+
+    /// <summary>The band count of every level.</summary>
+    public required int Bands { get; init; }
 
     /// <summary>Per frame, the stored levels finest first; the first is full resolution.</summary>
     public required IReadOnlyList<IReadOnlyList<StoredLevel>> Frames { get; init; }
@@ -33,9 +40,10 @@ internal sealed record VipsLayout
     public required IReadOnlyList<string> Warnings { get; init; }
 
     /// <summary>A level stored in the file and its power-of-two downsample from full resolution.</summary>
-    /// <param name="Image">The level as libvips opened it.</param>
+    /// <param name="Width">The level's width in pixels.</param>
+    /// <param name="Height">The level's height in pixels.</param>
     /// <param name="Downsample">Full-resolution pixels per level pixel.</param>
     /// <param name="Page">The TIFF page holding it, or -1 when the file is not a TIFF.</param>
     /// <param name="SubIfd">Which of the page's sub-IFDs holds it, or -1 for the page itself.</param>
-    internal readonly record struct StoredLevel(Image Image, long Downsample, int Page = -1, int SubIfd = -1);
+    internal readonly record struct StoredLevel(int Width, int Height, long Downsample, int Page = -1, int SubIfd = -1);
 }

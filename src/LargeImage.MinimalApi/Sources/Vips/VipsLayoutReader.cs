@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Models;
@@ -16,39 +15,32 @@ internal static class VipsLayoutReader
     /// <summary>The loader libvips finds for a file with a TIFF header.</summary>
     private const string TiffLoader = "VipsForeignLoadTiffFile";
 
-    /// <summary>Versions remembered as decodable before the set starts over.</summary>
-    private const int MaxDecodableVersions = 4096;
-
-    /// <summary>
-    /// File versions whose coarsest level decoded: a reader evicted from the cache and opened again for an unchanged
-    /// file skips the probe, which was a quarter of an open.
-    /// </summary>
-    private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Written), bool> Decodable = new();
-
+    /// <summary>Sorts the file's pages; returns the layout and the stored levels' images opened on the way.</summary>
     /// <exception cref="UnsupportedFileException">libvips cannot read the file.</exception>
-    public static VipsLayout Read(string path)
+    public static (VipsLayout Layout, Dictionary<StoredLevel, Image> Images) Read(string path)
     {
         var opened = new List<Image>();
+        var images = new Dictionary<StoredLevel, Image>();
         try
         {
             // Asking libvips which loader fits opens the file once per loader it tries; a TIFF header settles it.
             var loader = (HasTiffHeader(path) ? TiffLoader : Image.FindLoad(path))
                 ?? throw new UnsupportedFileException($"libvips does not recognise '{Path.GetFileName(path)}' as an image.");
             var tiff = loader.Contains("tiff", StringComparison.OrdinalIgnoreCase);
-            var first = Track(opened, tiff ? LoadPage(path, 0, null) : Image.NewFromFile(path, access: Enums.Access.Random, failOn: Enums.FailOn.Truncated));
-            var layout = tiff ? ReadTiff(path, loader, first, opened) : Plain(loader, first);
+            var first = Track(opened, tiff ? LoadPage(path, 0, null) : OpenPlain(path));
+            var layout = tiff ? ReadTiff(path, loader, first, opened, images) : Plain(loader, first, images);
             if (tiff)
             {
-                Probe(path, layout);
+                Probe(images[layout.Frames[0][^1]]);
             }
 
-            var kept = layout.Frames.SelectMany(f => f).Select(l => l.Image).ToHashSet();
+            var kept = images.Values.ToHashSet();
             foreach (var image in opened.Where(i => !kept.Contains(i)))
             {
                 image.Dispose();
             }
 
-            return layout;
+            return (layout, images);
         }
         catch (Exception e)
         {
@@ -66,10 +58,19 @@ internal static class VipsLayoutReader
         }
     }
 
-    private static VipsLayout Plain(string loader, Image image) => new()
+    /// <summary>Opens a stored level again, as <see cref="Read"/> opened it.</summary>
+    public static Image Open(string path, StoredLevel level) => level.Page < 0
+        ? OpenPlain(path)
+        : LoadPage(path, level.Page, level.SubIfd < 0 ? null : level.SubIfd);
+
+    private static Image OpenPlain(string path) => Image.NewFromFile(path, access: Enums.Access.Random, failOn: Enums.FailOn.Truncated);
+
+    private static VipsLayout Plain(string loader, Image image, Dictionary<StoredLevel, Image> images) => new()
     {
         Loader = loader,
-        Frames = [[new StoredLevel(image, 1)]],
+        Format = image.Format,
+        Bands = image.Bands,
+        Frames = [[Stored(images, image, 1)]],
         AssociatedPages = new Dictionary<string, int>(),
         Internal = new JsonObject
         {
@@ -79,7 +80,7 @@ internal static class VipsLayoutReader
         Warnings = [],
     };
 
-    private static VipsLayout ReadTiff(string path, string loader, Image first, List<Image> opened)
+    private static VipsLayout ReadTiff(string path, string loader, Image first, List<Image> opened, Dictionary<StoredLevel, Image> images)
     {
         var pageCount = Math.Max(1, VipsFields.GetInt(first, "n-pages") ?? 1);
         var pages = new List<Image>(pageCount) { first };
@@ -112,7 +113,7 @@ internal static class VipsLayoutReader
         {
             foreach (var plane in ome.Planes)
             {
-                frames.Add(WithSubIfds(path, pages[plane.Ifd], plane.Ifd, opened));
+                frames.Add(WithSubIfds(path, pages[plane.Ifd], plane.Ifd, opened, images));
                 roles[plane.Ifd] = $"frame {frames.Count - 1}";
             }
 
@@ -125,7 +126,7 @@ internal static class VipsLayoutReader
         }
         else
         {
-            ClassifyPages(path, pages, roles, frames, associated, opened);
+            ClassifyPages(path, pages, roles, frames, associated, opened, images);
             if (frames.Count > 1)
             {
                 frameInfos = frames.Select((_, i) => new FrameInfo { Frame = i }).ToList();
@@ -167,6 +168,8 @@ internal static class VipsLayoutReader
         return new VipsLayout
         {
             Loader = loader,
+            Format = first.Format,
+            Bands = first.Bands,
             Frames = frames,
             AssociatedPages = associated,
             FrameInfos = frameInfos,
@@ -185,7 +188,7 @@ internal static class VipsLayoutReader
     /// </summary>
     private static void ClassifyPages(
         string path, List<Image> pages, string[] roles, List<IReadOnlyList<StoredLevel>> frames,
-        Dictionary<string, int> associated, List<Image> opened)
+        Dictionary<string, int> associated, List<Image> opened, Dictionary<StoredLevel, Image> images)
     {
         var first = pages[0];
         List<StoredLevel>? current = null;
@@ -196,7 +199,7 @@ internal static class VipsLayoutReader
             var alike = kind is null && image.Bands == first.Bands && image.Format == first.Format;
             if (alike && image.Width == first.Width && image.Height == first.Height)
             {
-                current = WithSubIfds(path, image, page, opened);
+                current = WithSubIfds(path, image, page, opened, images);
                 frames.Add(current);
                 roles[page] = $"frame {frames.Count - 1}";
                 continue;
@@ -205,7 +208,7 @@ internal static class VipsLayoutReader
             var downsample = alike ? NominalDownsample(first.Width, first.Height, image.Width, image.Height) : null;
             if (current is not null && downsample is { } d && d > current[^1].Downsample)
             {
-                current.Add(new StoredLevel(image, d, page));
+                current.Add(Stored(images, image, d, page));
                 roles[page] = $"level of frame {frames.Count - 1} (downsample {d})";
                 continue;
             }
@@ -222,9 +225,10 @@ internal static class VipsLayoutReader
     }
 
     /// <summary>A page and the reduced-resolution sub-IFDs stored under it (the OME-TIFF pyramid layout).</summary>
-    private static List<StoredLevel> WithSubIfds(string path, Image page, int pageIndex, List<Image> opened)
+    private static List<StoredLevel> WithSubIfds(
+        string path, Image page, int pageIndex, List<Image> opened, Dictionary<StoredLevel, Image> images)
     {
-        var levels = new List<StoredLevel> { new(page, 1, pageIndex) };
+        var levels = new List<StoredLevel> { Stored(images, page, 1, pageIndex) };
         var subIfds = VipsFields.GetInt(page, "n-subifds") ?? 0;
         for (var subIfd = 0; subIfd < subIfds; subIfd++)
         {
@@ -232,11 +236,18 @@ internal static class VipsLayoutReader
             if (image.Bands == page.Bands && image.Format == page.Format
                 && NominalDownsample(page.Width, page.Height, image.Width, image.Height) is { } d && d > levels[^1].Downsample)
             {
-                levels.Add(new StoredLevel(image, d, pageIndex, subIfd));
+                levels.Add(Stored(images, image, d, pageIndex, subIfd));
             }
         }
 
         return levels;
+    }
+
+    private static StoredLevel Stored(Dictionary<StoredLevel, Image> images, Image image, long downsample, int page = -1, int subIfd = -1)
+    {
+        var level = new StoredLevel(image.Width, image.Height, downsample, page, subIfd);
+        images[level] = image;
+        return level;
     }
 
     /// <summary>The power of two a level is reduced by, allowing writers' rounding; null when it is not one.</summary>
@@ -283,30 +294,13 @@ internal static class VipsLayoutReader
         Image.Tiffload(path, page: page, subifd: subIfd, access: Enums.Access.Random, failOn: Enums.FailOn.Warning);
 
     /// <summary>
-    /// Decodes one pixel of the coarsest stored level, once per file version, so a file whose headers parse but whose
-    /// tiles cannot be decoded is refused at open (and another reader can take it) instead of failing on every tile.
+    /// Decodes one pixel of the coarsest stored level, so a file whose headers parse but whose tiles cannot be
+    /// decoded is refused at open (and another reader can take it) instead of failing on every tile.
     /// </summary>
-    private static void Probe(string path, VipsLayout layout)
+    private static void Probe(Image coarsest)
     {
-        var file = new FileInfo(path);
-        var version = (path, file.Length, file.LastWriteTimeUtc);
-        if (Decodable.ContainsKey(version))
-        {
-            return;
-        }
-
-        var coarsest = layout.Frames[0][^1].Image;
-        using (var pixel = coarsest.Crop(0, 0, 1, 1))
-        {
-            _ = pixel.Avg();
-        }
-
-        if (Decodable.Count >= MaxDecodableVersions)
-        {
-            Decodable.Clear();
-        }
-
-        Decodable[version] = true;
+        using var pixel = coarsest.Crop(0, 0, 1, 1);
+        _ = pixel.Avg();
     }
 
     /// <summary>Whether the file starts as a TIFF; false when it cannot be read, which libvips then reports.</summary>

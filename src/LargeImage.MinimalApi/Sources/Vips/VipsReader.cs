@@ -11,6 +11,9 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
 {
     public const string ReaderName = "vips";
 
+    /// <summary>Files whose layout is remembered for a reopen, four times the default count of open readers.</summary>
+    private const int RememberedLayouts = 4 * LargeImageDefaults.MaxOpenReaders;
+
     /// <summary>Whole-slide formats OpenSlide reads better (it knows their levels, offsets and associated images).</summary>
     private static readonly HashSet<string> SlideExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -18,6 +21,8 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
     };
 
     private static ReadOnlySpan<byte> PngMagic => [0x89, (byte)'P', (byte)'N', (byte)'G'];
+
+    private readonly VipsLayoutCache layouts = new(RememberedLayouts);
 
     private static ReadOnlySpan<byte> JpegMagic => [0xFF, 0xD8, 0xFF];
 
@@ -60,16 +65,28 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
             throw new UnsupportedFileException($"libvips is unavailable: {Version}");
         }
 
-        var layout = VipsLayoutReader.Read(path);
+        var version = VipsLayoutCache.FileVersion.Of(path);
+        if (version is { } known && layouts.Find(path, known) is { } remembered)
+        {
+            return new VipsTileSource(path, remembered, tileSize, new Dictionary<VipsLayout.StoredLevel, NetVips.Image>());
+        }
+
+        var (layout, images) = VipsLayoutReader.Read(path);
         try
         {
-            return new VipsTileSource(path, layout, tileSize);
+            var source = new VipsTileSource(path, layout, tileSize, images);
+            if (version is { } read)
+            {
+                layouts.Add(path, read, layout);
+            }
+
+            return source;
         }
         catch
         {
-            foreach (var level in layout.Frames.SelectMany(f => f))
+            foreach (var image in images.Values)
             {
-                level.Image.Dispose();
+                image.Dispose();
             }
 
             throw;

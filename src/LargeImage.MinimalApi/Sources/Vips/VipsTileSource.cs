@@ -31,18 +31,25 @@ internal sealed class VipsTileSource : ITileSource
     /// <summary>The file, for decoding its JPEG tiles directly; null when no level could qualify.</summary>
     private readonly SafeFileHandle? tiffFile;
 
-    public VipsTileSource(string path, VipsLayout layout, int tileSize)
+    /// <param name="path">The file.</param>
+    /// <param name="layout">Its pages, sorted.</param>
+    /// <param name="tileSize">Edge of the served tiles.</param>
+    /// <param name="opened">
+    /// Stored levels' images already opened, which the source takes over (the others are disposed); the levels
+    /// missing from it are opened on first use.
+    /// </param>
+    public VipsTileSource(string path, VipsLayout layout, int tileSize, IReadOnlyDictionary<VipsLayout.StoredLevel, Image> opened)
     {
         this.path = path;
-        var full = layout.Frames[0][0].Image;
-        pixelType = VipsPixels.ToPixelType(full.Format);
-        bandCount = full.Bands;
+        var full = layout.Frames[0][0];
+        pixelType = VipsPixels.ToPixelType(layout.Format);
+        bandCount = layout.Bands;
         var jpegCandidate = pixelType == PixelType.UInt8 && bandCount == 3 && layout.Frames.Any(f => f.Any(l => l.Page >= 0));
         tiffFile = jpegCandidate ? OpenFile(path) : null;
         pyramid = new TilePyramid(full.Width, full.Height, tileSize, tileSize);
         associatedPages = layout.AssociatedPages;
         var warnings = new JsonArray(layout.Warnings.Select(w => (JsonNode?)w).ToArray());
-        frames = layout.Frames.Select(stored => BuildLevels(stored, warnings)).ToArray();
+        frames = layout.Frames.Select(stored => BuildLevels(stored, opened, warnings)).ToArray();
         internalMetadata = (JsonObject)layout.Internal.DeepClone();
         internalMetadata["tilePyramid"] = new JsonObject
         {
@@ -165,7 +172,8 @@ internal sealed class VipsTileSource : ITileSource
         tiffFile?.Dispose();
     }
 
-    private VipsLevel[] BuildLevels(IReadOnlyList<VipsLayout.StoredLevel> stored, JsonArray warnings)
+    private VipsLevel[] BuildLevels(
+        IReadOnlyList<VipsLayout.StoredLevel> stored, IReadOnlyDictionary<VipsLayout.StoredLevel, Image> opened, JsonArray warnings)
     {
         var levels = new VipsLevel[pyramid.Levels];
         var coarsestStored = stored.Max(s => s.Downsample);
@@ -173,11 +181,12 @@ internal sealed class VipsTileSource : ITileSource
         {
             var scale = pyramid.ScaleOf(z);
             var match = stored.FirstOrDefault(s => s.Downsample == scale);
-            if (match.Image is not null)
+            if (match.Downsample == scale)
             {
                 var file = tiffFile;
+                var image = opened.TryGetValue(match, out var open) ? new Lazy<Image>(open) : new(() => VipsLayoutReader.Open(path, match));
                 levels[z] = VipsLevel.Stored(
-                    match.Image, scale, file is null ? null : () => TiffJpegTiles.TryOpen(path, file, match.Page, match.SubIfd));
+                    image, match.Width, match.Height, scale, file is null ? null : () => TiffJpegTiles.TryOpen(path, file, match.Page, match.SubIfd));
                 continue;
             }
 
@@ -190,7 +199,10 @@ internal sealed class VipsTileSource : ITileSource
 
         foreach (var unused in stored.Where(s => levels.All(l => l.Downsample != s.Downsample)))
         {
-            unused.Image.Dispose();
+            if (opened.TryGetValue(unused, out var image))
+            {
+                image.Dispose();
+            }
         }
 
         return levels;

@@ -55,6 +55,45 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
     }
 
     [Fact]
+    public void A_reopened_file_reads_as_a_first_open_does()
+    {
+        reader.Open(fixtures.PyramidTiff, null).Dispose();
+        reader.Open(fixtures.MultiPageTiff, null).Dispose();
+        using var reopened = reader.Open(fixtures.PyramidTiff, null);
+        using var first = new VipsReader().Open(fixtures.PyramidTiff, null);
+        Assert.Equal(first.Metadata.Levels, reopened.Metadata.Levels);
+        Assert.Equal(first.GetInternalMetadata().ToJsonString(), reopened.GetInternalMetadata().ToJsonString());
+        for (var z = 0; z < first.Metadata.Levels; z++)
+        {
+            Assert.Equal(first.ReadTile(z, 0, 0, ReadOptions.Default).Bytes, reopened.ReadTile(z, 0, 0, ReadOptions.Default).Bytes);
+        }
+
+        var window = new PixelWindow(100, 50, 400, 200);
+        Assert.Equal(first.ReadRegion(window, 200, 100, ReadOptions.Default).Bytes, reopened.ReadRegion(window, 200, 100, ReadOptions.Default).Bytes);
+        Assert.Equal(first.GetBands(0).Select(b => b.Max), reopened.GetBands(0).Select(b => b.Max));
+
+        using var frames = reader.Open(fixtures.MultiPageTiff, null);
+        Assert.Equal(3, frames.FrameCount);
+        Assert.NotEqual(frames.ReadTile(0, 0, 0, new ReadOptions(Frame: 0)).Bytes, frames.ReadTile(0, 0, 0, new ReadOptions(Frame: 1)).Bytes);
+    }
+
+    [Fact]
+    public void A_replaced_file_is_read_again()
+    {
+        var path = Path.Combine(fixtures.Directory, $"replaced-{Guid.NewGuid():N}.tif");
+        foreach (var (width, height) in new[] { (600, 400), (1000, 700) })
+        {
+            using (var image = Image.Black(width, height, bands: 3))
+            {
+                image.Tiffsave(path, tile: true, pyramid: true, compression: Enums.ForeignTiffCompression.Jpeg);
+            }
+
+            using var source = reader.Open(path, null);
+            Assert.Equal((width, (long)height), (source.Metadata.SizeX, source.Metadata.SizeY));
+        }
+    }
+
+    [Fact]
     public void Edge_tiles_mask_pixels_beyond_the_image()
     {
         using var source = reader.Open(fixtures.PyramidTiff, null);
