@@ -1,5 +1,7 @@
+using System.Collections.ObjectModel;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Options;
+using NetVips;
 
 namespace LargeImage.MinimalApi.Sources.Vips;
 
@@ -20,9 +22,9 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
         ".svs", ".ndpi", ".scn", ".bif", ".vms", ".vmu", ".svslide", ".mrxs",
     };
 
-    private static ReadOnlySpan<byte> PngMagic => [0x89, (byte)'P', (byte)'N', (byte)'G'];
-
     private readonly VipsLayoutCache layouts = new(RememberedLayouts);
+
+    private static ReadOnlySpan<byte> PngMagic => [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
     private static ReadOnlySpan<byte> JpegMagic => [0xFF, 0xD8, 0xFF];
 
@@ -68,7 +70,7 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
         var version = VipsLayoutCache.FileVersion.Of(path);
         if (version is { } known && layouts.Find(path, known) is { } remembered)
         {
-            return new VipsTileSource(path, remembered, tileSize, new Dictionary<VipsLayout.StoredLevel, NetVips.Image>());
+            return new VipsTileSource(path, remembered, tileSize, ReadOnlyDictionary<VipsLayout.StoredLevel, Image>.Empty);
         }
 
         var (layout, images) = VipsLayoutReader.Read(path);
