@@ -78,6 +78,26 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
     }
 
     [Fact]
+    public void A_reopened_sub_ifd_pyramid_reads_every_level_as_a_first_open_does()
+    {
+        var path = Path.Combine(fixtures.Directory, $"subifds-{Guid.NewGuid():N}.tif");
+        using (var rgb = Image.Xyz(1200, 900).Cast(Enums.BandFormat.Uchar).Bandjoin(Image.Black(1200, 900)))
+        {
+            rgb.Tiffsave(path, tile: true, pyramid: true, subifd: true, compression: Enums.ForeignTiffCompression.Deflate);
+        }
+
+        reader.Open(path, null).Dispose();
+        using var reopened = reader.Open(path, null);
+        using var first = new VipsReader().Open(path, null);
+        var stored = reopened.GetInternalMetadata()["tilePyramid"]!["storedLevels"]!.AsArray().Count;
+        Assert.Equal(first.Metadata.Levels, stored);
+        for (var z = 0; z < first.Metadata.Levels; z++)
+        {
+            Assert.Equal(first.ReadTile(z, 0, 0, ReadOptions.Default).Bytes, reopened.ReadTile(z, 0, 0, ReadOptions.Default).Bytes);
+        }
+    }
+
+    [Fact]
     public void A_replaced_file_is_read_again()
     {
         var path = Path.Combine(fixtures.Directory, $"replaced-{Guid.NewGuid():N}.tif");
