@@ -10,7 +10,8 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 /// would hand each read to a worker thread and keep a tile cache per open image; for the common case, a tile-aligned
 /// read of an 8-bit RGB pyramid, neither is needed.
 /// Only three-sample, 8-bit, chunky YCbCr or RGB levels whose JPEG says the same colour space qualify; a tile that
-/// does not decode cleanly is left to libvips.
+/// does not decode cleanly is left to libvips. RGB levels get an Adobe marker saying so: libtiff (and Aperio) write
+/// their JPEG without one, and libjpeg, as a browser's decoder, would read it as YCbCr.
 /// </summary>
 internal sealed class TiffJpegTiles
 {
@@ -24,7 +25,9 @@ internal sealed class TiffJpegTiles
     private const int MaxBytesPerPixel = 6;
 
     private readonly SafeFileHandle file;
-    private readonly byte[] tables;
+
+    /// <summary>What every tile's stream starts with: the start marker, the Adobe marker of an RGB level, the tables.</summary>
+    private readonly byte[] prefix;
     private readonly long[] offsets;
     private readonly long[] byteCounts;
     private readonly int tileWidth;
@@ -32,11 +35,18 @@ internal sealed class TiffJpegTiles
     private readonly long columns;
     private readonly bool ycbcr;
 
+    private static ReadOnlySpan<byte> StartOfImage => [0xFF, 0xD8];
+
+    private static ReadOnlySpan<byte> EndOfImage => [0xFF, 0xD9];
+
+    /// <summary>An APP14 "Adobe" segment with transform 0: the three components are RGB, not YCbCr.</summary>
+    private static ReadOnlySpan<byte> AdobeRgb => [0xFF, 0xEE, 0x00, 0x0E, (byte)'A', (byte)'d', (byte)'o', (byte)'b', (byte)'e', 0x00, 0x64, 0x00, 0x00, 0x00, 0x00, 0x00];
+
     private TiffJpegTiles(
-        SafeFileHandle file, byte[] tables, long[] offsets, long[] byteCounts, int tileWidth, int tileHeight, long columns, bool ycbcr)
+        SafeFileHandle file, byte[] prefix, long[] offsets, long[] byteCounts, int tileWidth, int tileHeight, long columns, bool ycbcr)
     {
         this.file = file;
-        this.tables = tables;
+        this.prefix = prefix;
         this.offsets = offsets;
         this.byteCounts = byteCounts;
         this.tileWidth = tileWidth;
@@ -81,55 +91,50 @@ internal sealed class TiffJpegTiles
 
     /// <summary>
     /// Copies the level pixels the plan crops into <paramref name="target"/> (RGB rows <paramref name="targetStride"/>
-    /// bytes apart, starting at the crop's top-left) when the crop lies inside one stored tile; false when it does not,
-    /// or the tile is missing or does not decode cleanly, and the caller reads it another way.
+    /// bytes apart, starting at the crop's top-left), decoding every stored tile the crop touches; false when one of them
+    /// is missing or does not decode cleanly, and the caller reads the crop another way.
     /// </summary>
     public bool TryCopy(RegionPlan plan, Span<byte> target, int targetStride)
     {
-        var column = plan.CropX / tileWidth;
-        var row = plan.CropY / tileHeight;
-        if ((plan.CropX + plan.CropWidth - 1) / tileWidth != column || (plan.CropY + plan.CropHeight - 1) / tileHeight != row)
+        var (firstColumn, lastColumn) = (plan.CropX / tileWidth, (plan.CropX + plan.CropWidth - 1) / tileWidth);
+        var (firstRow, lastRow) = (plan.CropY / tileHeight, (plan.CropY + plan.CropHeight - 1) / tileHeight);
+        if (plan.CropX % tileWidth == 0 && plan.CropY % tileHeight == 0 && plan.CropWidth == tileWidth && plan.CropHeight == tileHeight)
         {
-            return false;
-        }
-
-        if (ReadStream((row * columns) + column, pooled: true, out var length) is not { } jpeg)
-        {
-            return false;
+            return TryDecode((firstRow * columns) + firstColumn, target, targetStride);
         }
 
         // A TIFF's tiles are full size even at the right and bottom edges; the padding is decoded and dropped.
-        var whole = plan.CropWidth == tileWidth && plan.CropHeight == tileHeight;
-        var decoded = whole ? null : PixelBuffers.Rent(tileWidth * tileHeight * 3, clear: false);
+        var decoded = PixelBuffers.Rent(tileWidth * tileHeight * 3, clear: false);
         try
         {
-            var stream = jpeg.AsSpan(0, length);
-            if (decoded is null)
+            for (long row = firstRow; row <= lastRow; row++)
             {
-                return Interop.TurboJpeg.TryDecompressRgb(stream, ycbcr, target, tileWidth, tileHeight, targetStride);
-            }
+                for (long column = firstColumn; column <= lastColumn; column++)
+                {
+                    if (!TryDecode((row * columns) + column, decoded, tileWidth * 3))
+                    {
+                        return false;
+                    }
 
-            if (!Interop.TurboJpeg.TryDecompressRgb(stream, ycbcr, decoded, tileWidth, tileHeight, tileWidth * 3))
-            {
-                return false;
-            }
-
-            var left = (plan.CropX % tileWidth) * 3;
-            var top = plan.CropY % tileHeight;
-            for (var y = 0; y < plan.CropHeight; y++)
-            {
-                decoded.AsSpan(((top + y) * tileWidth * 3) + left, plan.CropWidth * 3).CopyTo(target[(y * targetStride)..]);
+                    var left = (int)Math.Max(plan.CropX, column * tileWidth);
+                    var right = (int)Math.Min(plan.CropX + plan.CropWidth, (column + 1) * tileWidth);
+                    var top = (int)Math.Max(plan.CropY, row * tileHeight);
+                    var bottom = (int)Math.Min(plan.CropY + plan.CropHeight, (row + 1) * tileHeight);
+                    var from = (left - (int)(column * tileWidth)) * 3;
+                    var into = (left - plan.CropX) * 3;
+                    for (var y = top; y < bottom; y++)
+                    {
+                        decoded.AsSpan(((y - (int)(row * tileHeight)) * tileWidth * 3) + from, (right - left) * 3)
+                            .CopyTo(target[(((y - plan.CropY) * targetStride) + into)..]);
+                    }
+                }
             }
 
             return true;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(jpeg);
-            if (decoded is not null)
-            {
-                PixelBuffers.Return(decoded);
-            }
+            PixelBuffers.Return(decoded);
         }
     }
 
@@ -150,9 +155,9 @@ internal sealed class TiffJpegTiles
     }
 
     /// <summary>
-    /// Whether the level's first readable tile has the size and colour space the tags promise. RGB-photometric JPEG
-    /// without a marker saying so reads as YCbCr to libjpeg, and it is a property of the whole level: without this
-    /// check every one of its tiles would be read and declined before libvips read it again.
+    /// Whether the level's first readable tile has the size and colour space the tags promise (an RGB level whose JPEG
+    /// says YCbCr, with a JFIF marker, does not). It is a property of the whole level: without this check every one of
+    /// its tiles would be read and declined before libvips read it again.
     /// </summary>
     private bool HasExpectedLayout()
     {
@@ -180,9 +185,27 @@ internal sealed class TiffJpegTiles
         return false;
     }
 
+    /// <summary>Decodes tile <paramref name="index"/> into RGB rows <paramref name="stride"/> bytes apart.</summary>
+    private bool TryDecode(long index, Span<byte> target, int stride)
+    {
+        if (ReadStream(index, pooled: true, out var length) is not { } jpeg)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Interop.TurboJpeg.TryDecompressRgb(jpeg.AsSpan(0, length), ycbcr, target, tileWidth, tileHeight, stride);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(jpeg);
+        }
+    }
+
     /// <summary>
-    /// Tile <paramref name="index"/> as one complete JPEG stream: the level's tables without their end marker, then the
-    /// tile without its start marker. Null when the tile is missing, implausibly large or unreadable. Pooled, the stream
+    /// Tile <paramref name="index"/> as one complete JPEG stream: the level's prefix, then the tile without its start
+    /// marker. Null when the tile is missing, implausibly large or unreadable. Pooled, the stream
     /// starts a buffer from the shared array pool (its length differs from tile to tile, which the exact-size
     /// <see cref="PixelBuffers"/> would keep buffers of for each); else it is a new array of exactly its length.
     /// </summary>
@@ -195,11 +218,11 @@ internal sealed class TiffJpegTiles
             return null;
         }
 
-        var skip = tables.Length > 0 ? 2 : 0;
-        length = tables.Length + (int)byteCounts[index] - skip;
+        const int StartMarker = 2;
+        length = prefix.Length + (int)byteCounts[index] - StartMarker;
         var jpeg = pooled ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
-        tables.CopyTo(jpeg, 0);
-        if (TryRead(jpeg.AsSpan(tables.Length, length - tables.Length), offsets[index] + skip))
+        prefix.CopyTo(jpeg, 0);
+        if (TryRead(jpeg.AsSpan(prefix.Length, length - prefix.Length), offsets[index] + StartMarker))
         {
             return jpeg;
         }
@@ -246,13 +269,14 @@ internal sealed class TiffJpegTiles
         var tables = directory.Bytes(TiffTag.JpegTables, MaxTables) ?? [];
         if (directory.Numbers(TiffTag.TileOffsets, tiles) is not { Length: var count } offsets || count != tiles
             || directory.Numbers(TiffTag.TileByteCounts, tiles) is not { } byteCounts || byteCounts.Length != tiles
-            || tables.Length is > 0 and < 4)
+            || (tables.Length > 0 && (tables.Length < 4 || !tables.AsSpan().StartsWith(StartOfImage) || !tables.AsSpan().EndsWith(EndOfImage))))
         {
             return null;
         }
 
-        var level = new TiffJpegTiles(
-            file, tables.Length > 0 ? tables[..^2] : [], offsets, byteCounts, (int)tileWidth, (int)tileHeight, columns, photometric == PhotometricYCbCr);
+        var ycbcr = photometric == PhotometricYCbCr;
+        byte[] prefix = [.. StartOfImage, .. ycbcr ? [] : AdobeRgb, .. tables.Length > 0 ? tables.AsSpan(2, tables.Length - 4) : []];
+        var level = new TiffJpegTiles(file, prefix, offsets, byteCounts, (int)tileWidth, (int)tileHeight, columns, ycbcr);
         return level.HasExpectedLayout() ? level : null;
     }
 }
