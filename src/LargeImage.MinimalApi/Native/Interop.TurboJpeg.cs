@@ -83,29 +83,31 @@ internal static partial class Interop
         {
             fixed (byte* source = jpeg)
             {
-                var matches = Decompress(source, jpeg.Length, ycbcr, width, height, null, 0, out var parsed);
+                var matches = Decompress(source, jpeg.Length, ycbcr, width, height, null, 0, PixelFormatRgb, out var parsed);
                 return parsed ? matches : null;
             }
         }
 
         /// <summary>
         /// Decodes a JPEG of exactly <paramref name="width"/> × <paramref name="height"/> three-component pixels into
-        /// RGB rows <paramref name="targetStride"/> bytes apart. False, with nothing promised about the target, when the
-        /// stream has another size or colour space (<paramref name="ycbcr"/> or RGB), or does not decode without warnings.
+        /// RGB rows (<paramref name="bands"/> 3) or RGBA rows with opaque alpha (4), <paramref name="targetStride"/> bytes
+        /// apart. False, with nothing promised about the target, when the stream has another size or colour space
+        /// (<paramref name="ycbcr"/> or RGB), or does not decode without warnings.
         /// </summary>
-        public static unsafe bool TryDecompressRgb(ReadOnlySpan<byte> jpeg, bool ycbcr, Span<byte> target, int width, int height, int targetStride)
+        public static unsafe bool TryDecompressRgb(
+            ReadOnlySpan<byte> jpeg, bool ycbcr, Span<byte> target, int width, int height, int targetStride, int bands = 3)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(target.Length, ((height - 1) * targetStride) + (width * 3));
+            ArgumentOutOfRangeException.ThrowIfLessThan(target.Length, ((height - 1) * targetStride) + (width * bands));
             fixed (byte* source = jpeg)
             fixed (byte* pixels = target)
             {
-                return Decompress(source, jpeg.Length, ycbcr, width, height, pixels, targetStride, out _);
+                return Decompress(source, jpeg.Length, ycbcr, width, height, pixels, targetStride, bands == 4 ? PixelFormatRgba : PixelFormatRgb, out _);
             }
         }
 
         /// <summary>Checks the header (<paramref name="parsed"/>) against the expected layout and, given a target, decodes into it.</summary>
         private static unsafe bool Decompress(
-            byte* jpeg, int length, bool ycbcr, int width, int height, byte* target, int targetStride, out bool parsed)
+            byte* jpeg, int length, bool ycbcr, int width, int height, byte* target, int targetStride, int pixelFormat, out bool parsed)
         {
             var handle = decompressor ??= Create(tjInitDecompress);
             int actualWidth, actualHeight, subsampling, colorspace;
@@ -114,7 +116,7 @@ internal static partial class Interop
             var matches = !failed && actualWidth == width && actualHeight == height && colorspace == (ycbcr ? ColorspaceYCbCr : ColorspaceRgb);
             if (matches && target is not null)
             {
-                failed = tjDecompress2(handle, jpeg, (nuint)length, target, width, targetStride, height, PixelFormatRgb, 0) != 0;
+                failed = tjDecompress2(handle, jpeg, (nuint)length, target, width, targetStride, height, pixelFormat, 0) != 0;
             }
 
             if (failed)

@@ -4,6 +4,7 @@ using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Models;
 using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Sources.Vips;
+using Microsoft.Win32.SafeHandles;
 using NetVips;
 using Interop = LargeImage.MinimalApi.Native.Interop;
 
@@ -12,7 +13,9 @@ namespace LargeImage.MinimalApi.Sources.OpenSlide;
 /// <summary>
 /// A whole-slide image read through OpenSlide, served on large_image's power-of-two tile pyramid: each tile is
 /// read from the best OpenSlide level for its downsample and reduced when that level is finer than the tile's.
-/// OpenSlide handles are thread-safe, so one handle serves every concurrent request.
+/// OpenSlide handles are thread-safe, so one handle serves every concurrent request. The levels of Aperio and generic
+/// tiled TIFF slides are TIFF pages; a read that copies their JPEG tiles decodes them directly
+/// (<see cref="TiffJpegTiles"/>), as the libvips reader does, and leaves the rest to OpenSlide.
 /// </summary>
 internal sealed class OpenSlideTileSource : ITileSource
 {
@@ -34,6 +37,12 @@ internal sealed class OpenSlideTileSource : ITileSource
     private readonly IReadOnlyDictionary<string, (long Width, long Height)> associated;
     private readonly string vendor;
     private readonly Lazy<IReadOnlyList<BandInfo>> bands;
+
+    /// <summary>The file, for decoding JPEG tiles directly; null unless the vendor keeps levels as TIFF pages.</summary>
+    private readonly SafeFileHandle? tiffFile;
+
+    /// <summary>Per OpenSlide level index, its JPEG tiles when they can be decoded directly (found on first use).</summary>
+    private readonly IReadOnlyDictionary<int, Lazy<TiffJpegTiles?>> jpegTiles;
     private OpenSlideHandle handle;
 
     /// <summary>Takes ownership of <paramref name="slide"/>.</summary>
@@ -84,6 +93,11 @@ internal sealed class OpenSlideTileSource : ITileSource
             BandCount = Bands,
         };
         bands = new Lazy<IReadOnlyList<BandInfo>>(ComputeBands);
+        tiffFile = vendor is "aperio" or "generic-tiff" ? TiffJpegTiles.OpenFile(path) : null;
+        var file = tiffFile;
+        jpegTiles = file is null
+            ? new Dictionary<int, Lazy<TiffJpegTiles?>>()
+            : levels.ToDictionary(l => l.Index, l => new Lazy<TiffJpegTiles?>(() => TiffJpegTiles.TryOpen(path, file, l.Width, l.Height)));
     }
 
     public string Reader => OpenSlideReader.ReaderName;
@@ -183,7 +197,14 @@ internal sealed class OpenSlideTileSource : ITileSource
         return Raster.FromBytes((int)size.Width, (int)size.Height, Bands, rgba);
     }
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose()
+    {
+        handle.Dispose();
+        tiffFile?.Dispose();
+    }
+
+    /// <summary>Whether reads have copied level <paramref name="index"/>'s pixels by decoding its JPEG tiles without OpenSlide.</summary>
+    internal bool DecodesJpegDirectly(int index) => jpegTiles.TryGetValue(index, out var tiles) && tiles.IsValueCreated && tiles.Value is not null;
 
     private Raster Read(PixelWindow window, int width, int height, double downsample, Enums.Kernel kernel)
     {
@@ -212,6 +233,12 @@ internal sealed class OpenSlideTileSource : ITileSource
     private Raster CopyLevel(OpenSlideLevel level, RegionPlan plan, int width, int height)
     {
         var raster = plan.RentLanding(width, height, Bands);
+        if (jpegTiles.TryGetValue(level.Index, out var tiles) && tiles.Value is { } jpeg
+            && jpeg.TryCopy(plan, raster.Bytes.AsSpan(plan.LandingOffset(width, Bands)), width * Bands, Bands))
+        {
+            return raster;
+        }
+
         return WithSlide(slide =>
         {
             Interop.OpenSlide.ReadRegion(

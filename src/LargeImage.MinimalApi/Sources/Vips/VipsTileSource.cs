@@ -11,7 +11,7 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 /// A file read through libvips, served on large_image's power-of-two tile pyramid. Each frame maps every
 /// virtual level to a stored page or sub-IFD, or synthesises it from the next finer level. The opened page
 /// images are shared by concurrent reads: libvips images are immutable and every read builds its own pipeline.
-/// A read that copies part of one JPEG tile of a stored 8-bit RGB level skips libvips (<see cref="TiffJpegTiles"/>),
+/// A read that copies JPEG tiles of a stored 8-bit RGB level skips libvips (<see cref="TiffJpegTiles"/>),
 /// and a JPEG tile asked for exactly as stored is read without being decoded.
 /// </summary>
 internal sealed class VipsTileSource : ITileSource
@@ -45,7 +45,7 @@ internal sealed class VipsTileSource : ITileSource
         pixelType = VipsPixels.ToPixelType(layout.Format);
         bandCount = layout.Bands;
         var jpegCandidate = pixelType == PixelType.UInt8 && bandCount == 3 && layout.Frames.Any(f => f.Any(l => l.Page >= 0));
-        tiffFile = jpegCandidate ? OpenFile(path) : null;
+        tiffFile = jpegCandidate ? TiffJpegTiles.OpenFile(path) : null;
         pyramid = new TilePyramid(full.Width, full.Height, tileSize, tileSize);
         associatedPages = layout.AssociatedPages;
         var warnings = new JsonArray(layout.Warnings.Select(w => (JsonNode?)w).ToArray());
@@ -248,18 +248,6 @@ internal sealed class VipsTileSource : ITileSource
 
         raster.Release();
         return null;
-    }
-
-    private static SafeFileHandle? OpenFile(string path)
-    {
-        try
-        {
-            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.RandomAccess);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The one place libvips read failures become the package's exception.</summary>

@@ -60,6 +60,40 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
         Assert.Throws<TileOutOfRangeException>(() => source.ReadTile(5, 0, 0, ReadOptions.Default));
     }
 
+    /// <summary>
+    /// Aperio's 240² JPEG tiles and a generic tiled TIFF's 256² ones are decoded without OpenSlide where a tile copies
+    /// a level, and give exactly the pixels OpenSlide's own read of the same window gives, edges included.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Level_tiles_decoded_directly_match_openslide(bool aperio)
+    {
+        RequireOpenSlide();
+        var path = aperio ? TestData.Path(Svs) : Path.Combine(fixtures.Directory, $"generic-{Guid.NewGuid():N}.tif");
+        if (!aperio)
+        {
+            using var image = VipsFixtures.Pattern(1100, 700, 3);
+            image.Tiffsave(path, tile: true, pyramid: true, compression: NetVips.Enums.ForeignTiffCompression.Jpeg);
+        }
+
+        using var source = (OpenSlideTileSource)reader.Open(path, null);
+        using var slide = Interop.OpenSlide.Open(path)!;
+        var z = source.Metadata.Levels - 1;
+        var (columns, rows) = ((int)((source.Metadata.SizeX + 255) / 256), (int)((source.Metadata.SizeY + 255) / 256));
+        foreach (var (x, y) in new[] { (0, 0), (1, 1), (columns - 1, rows - 1) })
+        {
+            var tile = source.ReadTile(z, x, y, ReadOptions.Default);
+            var (width, height) = ((int)Math.Min(256, source.Metadata.SizeX - (x * 256)), (int)Math.Min(256, source.Metadata.SizeY - (y * 256)));
+            var rgba = Interop.OpenSlide.ReadRegion(slide, x * 256L, y * 256L, 0, width, height);
+            using var reference = NetVips.Image.NewFromMemory(rgba, width, height, 4, NetVips.Enums.BandFormat.Uchar);
+            Assert.Equal(width * height, PixelComparison.ValidCount(tile));
+            Assert.Equal(1.0, PixelComparison.AgreeingFraction(tile, reference, 4, 0));
+        }
+
+        Assert.True(source.DecodesJpegDirectly(0));
+    }
+
     [SkippableFact]
     public void Priorities_prefer_slides_and_leave_generic_tiff_low()
     {

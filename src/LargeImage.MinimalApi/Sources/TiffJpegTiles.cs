@@ -2,7 +2,7 @@ using System.Buffers;
 using LargeImage.MinimalApi.Native;
 using Microsoft.Win32.SafeHandles;
 
-namespace LargeImage.MinimalApi.Sources.Vips;
+namespace LargeImage.MinimalApi.Sources;
 
 /// <summary>
 /// The JPEG-compressed tiles of one stored TIFF level, read from the file and decoded with TurboJPEG on the
@@ -20,6 +20,7 @@ internal sealed class TiffJpegTiles
     private const int PhotometricYCbCr = 6;
     private const int MaxTables = 64 * 1024;
     private const int MaxTileEdge = 1024;
+    private const int MaxPages = 4096;
 
     /// <summary>Compressed bytes per pixel beyond which a tile is not plausible JPEG and is not read into memory.</summary>
     private const int MaxBytesPerPixel = 6;
@@ -55,33 +56,12 @@ internal sealed class TiffJpegTiles
         this.ycbcr = ycbcr;
     }
 
-    /// <summary>The stored level's tiles when they qualify; else null.</summary>
-    /// <param name="path">The TIFF, read here only for its directories.</param>
-    /// <param name="file">An open handle to the same file that tile reads use; owned by the caller.</param>
-    /// <param name="page">The page holding the level.</param>
-    /// <param name="subIfd">Which of the page's sub-IFDs holds it, or -1 for the page itself.</param>
-    public static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, int page, int subIfd)
+    /// <summary>A handle for tile reads; null when the file cannot be opened, and tiles are then read another way.</summary>
+    public static SafeFileHandle? OpenFile(string path)
     {
-        if (page < 0 || !Interop.TurboJpeg.IsAvailable)
-        {
-            return null;
-        }
-
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.RandomAccess);
-            var directory = TiffDirectory.ReadFirst(stream);
-            for (var i = 0; i < page && directory is not null; i++)
-            {
-                directory = directory.ReadNext();
-            }
-
-            if (subIfd >= 0)
-            {
-                directory = directory?.ReadSubIfd(subIfd);
-            }
-
-            return directory is null ? null : TryOpen(directory, file);
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.RandomAccess);
         }
         catch (IOException)
         {
@@ -89,29 +69,76 @@ internal sealed class TiffJpegTiles
         }
     }
 
+    /// <summary>The stored level's tiles when they qualify; else null.</summary>
+    /// <param name="path">The TIFF, read here only for its directories.</param>
+    /// <param name="file">An open handle to the same file that tile reads use; owned by the caller.</param>
+    /// <param name="page">The page holding the level.</param>
+    /// <param name="subIfd">Which of the page's sub-IFDs holds it, or -1 for the page itself.</param>
+    public static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, int page, int subIfd) => page < 0 ? null : TryOpen(path, file, pages =>
+    {
+        var directory = pages.Skip(page).FirstOrDefault();
+        return subIfd >= 0 ? directory?.ReadSubIfd(subIfd) : directory;
+    });
+
     /// <summary>
-    /// Copies the level pixels the plan crops into <paramref name="target"/> (RGB rows <paramref name="targetStride"/>
-    /// bytes apart, starting at the crop's top-left), decoding every stored tile the crop touches; false when one of them
-    /// is missing or does not decode cleanly, and the caller reads the crop another way.
+    /// The tiles of the first tiled page <paramref name="width"/> × <paramref name="height"/> pixels when they qualify;
+    /// else null. For readers that know a level by its size, as OpenSlide's are.
     /// </summary>
-    public bool TryCopy(RegionPlan plan, Span<byte> target, int targetStride)
+    public static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, long width, long height) => TryOpen(path, file, pages =>
+        pages.FirstOrDefault(d => d.Number(TiffTag.ImageWidth) == width && d.Number(TiffTag.ImageLength) == height && d.Number(TiffTag.TileWidth) is not null));
+
+    private static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, Func<IEnumerable<TiffDirectory>, TiffDirectory?> find)
+    {
+        if (!Interop.TurboJpeg.IsAvailable)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.RandomAccess);
+            return find(Pages(stream)) is { } directory ? TryOpen(directory, file) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The file's page directories in order, read as they are asked for; a looping chain ends at MaxPages.</summary>
+    private static IEnumerable<TiffDirectory> Pages(Stream stream)
+    {
+        var directory = TiffDirectory.ReadFirst(stream);
+        for (var page = 0; directory is not null && page < MaxPages; page++, directory = directory.ReadNext())
+        {
+            yield return directory;
+        }
+    }
+
+    /// <summary>
+    /// Copies the level pixels the plan crops into <paramref name="target"/> (RGB rows, or RGBA with opaque alpha for
+    /// four <paramref name="bands"/>, <paramref name="targetStride"/> bytes apart, starting at the crop's top-left),
+    /// decoding every stored tile the crop touches; false when one of them is missing or does not decode cleanly, and
+    /// the caller reads the crop another way.
+    /// </summary>
+    public bool TryCopy(RegionPlan plan, Span<byte> target, int targetStride, int bands = 3)
     {
         var (firstColumn, lastColumn) = (plan.CropX / tileWidth, (plan.CropX + plan.CropWidth - 1) / tileWidth);
         var (firstRow, lastRow) = (plan.CropY / tileHeight, (plan.CropY + plan.CropHeight - 1) / tileHeight);
         if (plan.CropX % tileWidth == 0 && plan.CropY % tileHeight == 0 && plan.CropWidth == tileWidth && plan.CropHeight == tileHeight)
         {
-            return TryDecode((firstRow * columns) + firstColumn, target, targetStride);
+            return TryDecode((firstRow * columns) + firstColumn, target, targetStride, bands);
         }
 
         // A TIFF's tiles are full size even at the right and bottom edges; the padding is decoded and dropped.
-        var decoded = PixelBuffers.Rent(tileWidth * tileHeight * 3, clear: false);
+        var decoded = PixelBuffers.Rent(tileWidth * tileHeight * bands, clear: false);
         try
         {
             for (long row = firstRow; row <= lastRow; row++)
             {
                 for (long column = firstColumn; column <= lastColumn; column++)
                 {
-                    if (!TryDecode((row * columns) + column, decoded, tileWidth * 3))
+                    if (!TryDecode((row * columns) + column, decoded, tileWidth * bands, bands))
                     {
                         return false;
                     }
@@ -120,11 +147,11 @@ internal sealed class TiffJpegTiles
                     var right = (int)Math.Min(plan.CropX + plan.CropWidth, (column + 1) * tileWidth);
                     var top = (int)Math.Max(plan.CropY, row * tileHeight);
                     var bottom = (int)Math.Min(plan.CropY + plan.CropHeight, (row + 1) * tileHeight);
-                    var from = (left - (int)(column * tileWidth)) * 3;
-                    var into = (left - plan.CropX) * 3;
+                    var from = (left - (int)(column * tileWidth)) * bands;
+                    var into = (left - plan.CropX) * bands;
                     for (var y = top; y < bottom; y++)
                     {
-                        decoded.AsSpan(((y - (int)(row * tileHeight)) * tileWidth * 3) + from, (right - left) * 3)
+                        decoded.AsSpan(((y - (int)(row * tileHeight)) * tileWidth * bands) + from, (right - left) * bands)
                             .CopyTo(target[(((y - plan.CropY) * targetStride) + into)..]);
                     }
                 }
@@ -185,8 +212,8 @@ internal sealed class TiffJpegTiles
         return false;
     }
 
-    /// <summary>Decodes tile <paramref name="index"/> into RGB rows <paramref name="stride"/> bytes apart.</summary>
-    private bool TryDecode(long index, Span<byte> target, int stride)
+    /// <summary>Decodes tile <paramref name="index"/> into RGB or RGBA rows <paramref name="stride"/> bytes apart.</summary>
+    private bool TryDecode(long index, Span<byte> target, int stride, int bands)
     {
         if (ReadStream(index, pooled: true, out var length) is not { } jpeg)
         {
@@ -195,7 +222,7 @@ internal sealed class TiffJpegTiles
 
         try
         {
-            return Interop.TurboJpeg.TryDecompressRgb(jpeg.AsSpan(0, length), ycbcr, target, tileWidth, tileHeight, stride);
+            return Interop.TurboJpeg.TryDecompressRgb(jpeg.AsSpan(0, length), ycbcr, target, tileWidth, tileHeight, stride, bands);
         }
         finally
         {

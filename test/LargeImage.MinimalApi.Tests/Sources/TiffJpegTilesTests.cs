@@ -1,8 +1,9 @@
 using LargeImage.MinimalApi.Sources;
 using LargeImage.MinimalApi.Sources.Vips;
+using LargeImage.MinimalApi.Tests.Sources.Vips;
 using NetVips;
 
-namespace LargeImage.MinimalApi.Tests.Sources.Vips;
+namespace LargeImage.MinimalApi.Tests.Sources;
 
 /// <summary>
 /// JPEG tiles decoded straight from the TIFF give exactly the pixels libvips decodes for the same pages, at every
