@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace LargeImage.MinimalApi.Native;
 
 /// <summary>
@@ -7,27 +5,22 @@ namespace LargeImage.MinimalApi.Native;
 /// malloc arenas unless they lie at the very top of one, so once a reader's decoded blocks are freed (GDAL's block
 /// cache alone holds up to 256 MiB of them) RSS stays at its high-water mark: after the load test, 570 of the 590 MiB
 /// the arenas held were free. <c>malloc_trim</c> releases those pages; they must be faulted in again when next used,
-/// so closing readers trims at most once per <see cref="MinimumInterval"/>, off the request's thread.
+/// so closing readers trims at most once per <see cref="MinimumInterval"/>, off the request's thread. Closes within the
+/// interval of a trim are followed by one more when it ends: the reader closed last may hold the most (a COG's blocks).
 /// </summary>
 internal static class NativeHeap
 {
     private static readonly TimeSpan MinimumInterval = TimeSpan.FromSeconds(5);
-    private static long lastScheduled;
+    private static readonly CoalescingScheduler Trims = new(MinimumInterval, () => Trim());
     private static int unsupported;
 
-    /// <summary>Queues a trim after readers were closed, unless one ran within the interval.</summary>
+    /// <summary>Asks for a trim after readers were closed: now, or when the interval since the last one ends.</summary>
     public static void TrimAfterRelease()
     {
-        var now = Stopwatch.GetTimestamp();
-        var last = Interlocked.Read(ref lastScheduled);
-        if (Volatile.Read(ref unsupported) != 0
-            || (last != 0 && Stopwatch.GetElapsedTime(last, now) < MinimumInterval)
-            || Interlocked.CompareExchange(ref lastScheduled, now, last) != last)
+        if (Volatile.Read(ref unsupported) == 0)
         {
-            return;
+            Trims.Request();
         }
-
-        ThreadPool.UnsafeQueueUserWorkItem(static _ => Trim(), null);
     }
 
     /// <summary>Trims now; false when nothing was released or the C library is not glibc.</summary>
