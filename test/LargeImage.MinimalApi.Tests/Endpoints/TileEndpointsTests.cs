@@ -1,3 +1,4 @@
+using System.Net;
 using LargeImage.MinimalApi.Sources;
 using LargeImage.MinimalApi.Tests.Sources.Vips;
 using NetVips;
@@ -92,6 +93,28 @@ public sealed class TileEndpointsTests : IDisposable
                 Assert.True(difference.Max() <= 2, $"tile {column},{row}: largest difference {difference.Max()}, mean {difference.Avg()}");
             }
         }
+    }
+
+    [SkippableFact]
+    public async Task A_projected_jpeg_tile_is_one_cache_entry_with_or_without_the_default_quality()
+    {
+        CliTool.SkipIfMissing("gdal_translate");
+        var png = Path.Combine(folder, "map.png");
+        using (var pattern = VipsFixtures.Pattern(512, 512, 3))
+        {
+            pattern.Pngsave(png);
+        }
+
+        var path = Path.Combine(folder, "map.tif");
+        CliTool.Run("gdal_translate", "-q", "-of", "GTiff", "-a_srs", "EPSG:4326", "-a_ullr", "10", "50", "11", "49", png, path);
+        var id = await app.UploadAsync(path);
+        var client = app.CreateClient();
+        using var implicitQuality = await client.GetAsync($"/api/image-file/{id}/tiles/0/0/0.jpeg?projection=EPSG:3857");
+        using var explicitQuality = await client.GetAsync($"/api/image-file/{id}/tiles/0/0/0.jpeg?projection=EPSG:3857&quality=90");
+        using var otherQuality = await client.GetAsync($"/api/image-file/{id}/tiles/0/0/0.jpeg?projection=EPSG:3857&quality=60");
+        Assert.Equal(HttpStatusCode.OK, implicitQuality.StatusCode);
+        Assert.Equal(implicitQuality.Headers.ETag, explicitQuality.Headers.ETag);
+        Assert.NotEqual(implicitQuality.Headers.ETag, otherQuality.Headers.ETag);
     }
 
     private static byte[] StoredTile(string path, int column, int row, int columns = 5)
