@@ -65,11 +65,7 @@ public sealed class TileEndpointsTests : IDisposable
     public async Task Tiles_of_a_jpeg_tiff_written_by_gdal_are_sent_as_stored_and_decode_as_gdal_decodes_them()
     {
         CliTool.SkipIfMissing("gdal_translate");
-        var png = Path.Combine(folder, "pattern.png");
-        using (var pattern = VipsFixtures.Pattern(1024, 768, 3))
-        {
-            pattern.Pngsave(png);
-        }
+        var png = PatternPng("pattern.png", 1024, 768);
 
         // Another writer than libvips: GDAL's YCbCr JPEG with 2 × 2 chroma subsampling and shared tables.
         var path = Path.Combine(folder, "gdal.tif");
@@ -99,11 +95,7 @@ public sealed class TileEndpointsTests : IDisposable
     public async Task A_projected_jpeg_tile_is_one_cache_entry_with_or_without_the_default_quality()
     {
         CliTool.SkipIfMissing("gdal_translate");
-        var png = Path.Combine(folder, "map.png");
-        using (var pattern = VipsFixtures.Pattern(512, 512, 3))
-        {
-            pattern.Pngsave(png);
-        }
+        var png = PatternPng("map.png", 512, 512);
 
         var path = Path.Combine(folder, "map.tif");
         CliTool.Run("gdal_translate", "-q", "-of", "GTiff", "-a_srs", "EPSG:4326", "-a_ullr", "10", "50", "11", "49", png, path);
@@ -115,6 +107,15 @@ public sealed class TileEndpointsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, implicitQuality.StatusCode);
         Assert.Equal(implicitQuality.Headers.ETag, explicitQuality.Headers.ETag);
         Assert.NotEqual(implicitQuality.Headers.ETag, otherQuality.Headers.ETag);
+    }
+
+    /// <summary>The test pattern as a PNG in the test's folder, for GDAL to write TIFFs from.</summary>
+    private string PatternPng(string name, int width, int height)
+    {
+        var png = Path.Combine(folder, name);
+        using var pattern = VipsFixtures.Pattern(width, height, 3);
+        pattern.Pngsave(png);
+        return png;
     }
 
     private static byte[] StoredTile(string path, int column, int row, int columns = 5)
