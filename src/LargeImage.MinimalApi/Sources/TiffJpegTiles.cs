@@ -84,7 +84,7 @@ internal sealed class TiffJpegTiles
     /// The tiles of the first tiled page <paramref name="width"/> × <paramref name="height"/> pixels when they qualify;
     /// else null. For readers that know a level by its size, as OpenSlide's are.
     /// </summary>
-    public static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, long width, long height) => TryOpen(path, file, pages =>
+    public static TiffJpegTiles? TryOpenBySize(string path, SafeFileHandle file, long width, long height) => TryOpen(path, file, pages =>
         pages.FirstOrDefault(d => d.Number(TiffTag.ImageWidth) == width && d.Number(TiffTag.ImageLength) == height && d.Number(TiffTag.TileWidth) is not null));
 
     private static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, Func<IEnumerable<TiffDirectory>, TiffDirectory?> find)
@@ -232,9 +232,9 @@ internal sealed class TiffJpegTiles
 
     /// <summary>
     /// Tile <paramref name="index"/> as one complete JPEG stream: the level's prefix, then the tile without its start
-    /// marker. Null when the tile is missing, implausibly large or unreadable. Pooled, the stream
-    /// starts a buffer from the shared array pool (its length differs from tile to tile, which the exact-size
-    /// <see cref="PixelBuffers"/> would keep buffers of for each); else it is a new array of exactly its length.
+    /// marker. Null when the tile is missing, implausibly large or unreadable. Pooled, the stream starts a buffer from
+    /// the shared array pool (its length differs from tile to tile, which the exact-size <see cref="PixelBuffers"/>
+    /// would keep buffers of for each); else it is a new array of exactly its length.
     /// </summary>
     private byte[]? ReadStream(long index, bool pooled, out int length)
     {

@@ -97,7 +97,7 @@ internal sealed class OpenSlideTileSource : ITileSource
         var file = tiffFile;
         jpegTiles = file is null
             ? new Dictionary<int, Lazy<TiffJpegTiles?>>()
-            : levels.ToDictionary(l => l.Index, l => new Lazy<TiffJpegTiles?>(() => TiffJpegTiles.TryOpen(path, file, l.Width, l.Height)));
+            : levels.ToDictionary(l => l.Index, l => new Lazy<TiffJpegTiles?>(() => TiffJpegTiles.TryOpenBySize(path, file, l.Width, l.Height)));
     }
 
     public string Reader => OpenSlideReader.ReaderName;
