@@ -16,9 +16,17 @@ internal static class GdalBlockCacheFill
     private static readonly Lazy<ITileSource> Filler = new(() => TileReaderKind.GdalNative.Open());
     private static int next;
 
-    /// <summary>Decodes a quarter more blocks than the cache holds, continuing where the previous fill stopped.</summary>
-    public static void Fill()
+    /// <summary>
+    /// Before a case of <paramref name="kind"/>, when it reads through GDAL: decodes a quarter more blocks than the cache
+    /// holds, continuing where the previous fill stopped.
+    /// </summary>
+    public static void FillFor(TileReaderKind kind)
     {
+        if (kind is not (TileReaderKind.GdalNative or TileReaderKind.GdalWebMercator))
+        {
+            return;
+        }
+
         var source = Filler.Value;
         var metadata = source.Metadata;
         // Full-resolution tiles at even columns and rows start blocks: each read decodes one block none before it did.

@@ -30,10 +30,7 @@ internal static class InProcessBaseline
     {
         var threads = Environment.ProcessorCount;
         using var source = kind.Open();
-        if (kind.ReadsThroughGdal())
-        {
-            GdalBlockCacheFill.Fill();
-        }
+        GdalBlockCacheFill.FillFor(kind);
 
         // Distinct tiles throughout: the one-thread pass, then the all-cores pass, never a tile decoded before.
         var picks = TilePipeline.Pick(source, Warmup + (tiles * (1 + threads)), 6151);

@@ -20,11 +20,7 @@ internal static class StageBreakdown
         foreach (var kind in Enum.GetValues<TileReaderKind>())
         {
             using var source = kind.Open();
-            if (kind.ReadsThroughGdal())
-            {
-                GdalBlockCacheFill.Fill();
-            }
-
+            GdalBlockCacheFill.FillFor(kind);
             var tiles = TilePipeline.Pick(source, Tiles + Warmup, 7919 + (int)kind);
             var bands = source.GetBands(0);
             var read = new List<double>();

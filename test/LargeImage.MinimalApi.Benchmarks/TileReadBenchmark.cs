@@ -24,10 +24,7 @@ public class TileReadBenchmark
     public void Setup()
     {
         pipeline = new TilePipeline(Reader.Open(), OutputFormat.Parse(Format), Seed(Reader, Format, Viewports), Viewports);
-        if (Reader.ReadsThroughGdal())
-        {
-            GdalBlockCacheFill.Fill();
-        }
+        GdalBlockCacheFill.FillFor(Reader);
     }
 
     /// <summary>

@@ -33,7 +33,4 @@ internal static class TileReaderKinds
         TileReaderKind.Vips => new VipsReader().Open(BenchmarkImages.Pyramid(PyramidSize), null),
         _ => new OpenSlideReader().Open(BenchmarkImages.Pyramid(PyramidSize), null),
     };
-
-    /// <summary>Whether the kind's tiles go through GDAL's block cache.</summary>
-    public static bool ReadsThroughGdal(this TileReaderKind kind) => kind is TileReaderKind.GdalNative or TileReaderKind.GdalWebMercator;
 }
