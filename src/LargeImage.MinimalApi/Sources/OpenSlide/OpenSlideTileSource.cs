@@ -14,7 +14,7 @@ namespace LargeImage.MinimalApi.Sources.OpenSlide;
 /// A whole-slide image read through OpenSlide, served on large_image's power-of-two tile pyramid: each tile is
 /// read from the best OpenSlide level for its downsample and reduced when that level is finer than the tile's.
 /// OpenSlide handles are thread-safe, so one handle serves every concurrent request. The levels of Aperio and generic
-/// tiled TIFF slides are TIFF pages; a read that copies their JPEG tiles decodes them directly
+/// tiled TIFF slides are TIFF pages; a read that copies or reduces their pixels decodes their JPEG tiles directly
 /// (<see cref="TiffJpegTiles"/>), as the libvips reader does, and leaves the rest to OpenSlide.
 /// </summary>
 internal sealed class OpenSlideTileSource : ITileSource
@@ -233,8 +233,7 @@ internal sealed class OpenSlideTileSource : ITileSource
     private Raster CopyLevel(OpenSlideLevel level, RegionPlan plan, int width, int height)
     {
         var raster = plan.RentLanding(width, height, Bands);
-        if (jpegTiles.TryGetValue(level.Index, out var tiles) && tiles.Value is { } jpeg
-            && jpeg.TryCopy(plan, raster.Bytes.AsSpan(plan.LandingOffset(width, Bands)), width * Bands, Bands))
+        if (JpegTilesOf(level)?.TryCopy(plan, raster.Bytes.AsSpan(plan.LandingOffset(width, Bands)), width * Bands, Bands) == true)
         {
             return raster;
         }
@@ -253,6 +252,8 @@ internal sealed class OpenSlideTileSource : ITileSource
             return raster;
         });
     }
+
+    private TiffJpegTiles? JpegTilesOf(OpenSlideLevel level) => jpegTiles.TryGetValue(level.Index, out var tiles) ? tiles.Value : null;
 
     private Image ReadResampled(OpenSlideLevel level, RegionPlan plan, Enums.Kernel kernel)
     {
@@ -291,10 +292,16 @@ internal sealed class OpenSlideTileSource : ITileSource
         }
     }
 
+    /// <summary>Level pixels to reduce or resample: decoded directly when the level's JPEG tiles allow, else by OpenSlide.</summary>
     private Image ReadLevel(OpenSlideLevel level, int x, int y, int width, int height)
     {
-        var rgba = WithSlide(slide => Interop.OpenSlide.ReadRegion(
-            slide, level.ToLevel0(x), level.ToLevel0(y), level.Index, width, height));
+        var tiles = JpegTilesOf(level);
+        var rgba = tiles is null ? null : new byte[width * height * Bands];
+        if (tiles is null || !tiles.TryCopy(new RegionPlan(x, y, width, height, 0, 0, width, height), rgba, width * Bands, Bands))
+        {
+            rgba = WithSlide(slide => Interop.OpenSlide.ReadRegion(slide, level.ToLevel0(x), level.ToLevel0(y), level.Index, width, height));
+        }
+
         using var pixels = Image.NewFromMemory(rgba, width, height, Bands, Enums.BandFormat.Uchar);
         return pixels.Copy(interpretation: Enums.Interpretation.Srgb);
     }

@@ -62,7 +62,7 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
 
     /// <summary>
     /// Aperio's 240² JPEG tiles and a generic tiled TIFF's 256² ones are decoded without OpenSlide where a tile copies
-    /// a level, and give exactly the pixels OpenSlide's own read of the same window gives, edges included.
+    /// a level or reduces one, and give exactly the pixels OpenSlide's own read of the same window gives, edges included.
     /// </summary>
     [SkippableTheory]
     [InlineData(true)]
@@ -92,6 +92,12 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
         }
 
         Assert.True(source.DecodesJpegDirectly(0));
+
+        // One level coarser: the slide stores none (its pixels come from level 0, decoded directly and reduced), the
+        // generic pyramid stores it.
+        using var coarser = (OpenSlideTileSource)reader.Open(path, null);
+        coarser.ReadTile(z - 1, 0, 0, ReadOptions.Default);
+        Assert.True(coarser.DecodesJpegDirectly(aperio ? 0 : 1));
     }
 
     [SkippableFact]
