@@ -84,7 +84,7 @@ public class ReaderConformanceTests
         Assert.Contains("libvips", error.Message);
     }
 
-    /// <summary>A file opened once is not probed again until it changes: the remembered probe is per version.</summary>
+    /// <summary>A replaced file is probed again: the remembered layout, which skips the probe, is per file version.</summary>
     [SkippableFact]
     public void Vips_probes_a_replaced_file_again()
     {
