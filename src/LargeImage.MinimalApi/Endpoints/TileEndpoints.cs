@@ -6,7 +6,6 @@ using LargeImage.MinimalApi.Models;
 using LargeImage.MinimalApi.Options;
 using LargeImage.MinimalApi.Rendering;
 using LargeImage.MinimalApi.Sources;
-using LargeImage.MinimalApi.Sources.Vips;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -83,10 +82,10 @@ internal static class TileEndpoints
         var resampling = encode.Resampling?.Trim().ToLowerInvariant();
         var request = await provider.ResolveAsync(http, query);
         // Without a style or a quality asked for, a stored JPEG tile that is exactly this one is sent as stored; its key
-        // has no quality, so it never answers a request that asked for one. Only the libvips reader's own grid has such
-        // tiles: a projected tile, or one of another reader asked for by name, is keyed on the quality it is encoded at.
+        // has no quality, so it never answers a request that asked for one. Stored tiles are in a file's own grid: a
+        // projected tile, or one of a reader asked for by name that sends none, is keyed on the quality it is encoded at.
         var asStored = format == OutputFormat.Jpeg && style is null && encode.Quality is null && request.Projection is null
-            && request.ForcedReader?.Name is null or VipsReader.ReaderName;
+            && (request.ForcedReader?.SendsStoredJpegTiles ?? true);
         var key = RenderKey.For(
             request, $"tile/{z}/{x}/{y}/{resampling}", style?.Canonical ?? string.Empty, format.Name, format.IsLossy && !asStored ? quality : 0);
         return await CachedResponse.GetAsync(http, provider, cache, request, key, format.ContentType, async (image, token) =>

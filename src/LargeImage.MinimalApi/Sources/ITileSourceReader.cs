@@ -22,6 +22,12 @@ internal interface ITileSourceReader
     bool ReadsVsiPaths => false;
 
     /// <summary>
+    /// Whether its sources may send a JPEG tile as the file stores it (<see cref="ITileSource.ReadStoredJpegTile"/>), so
+    /// a tile asked for without a quality must not share a cache entry with one encoded at the default quality.
+    /// </summary>
+    bool SendsStoredJpegTiles => false;
+
+    /// <summary>
     /// Lower is preferred; null means "do not try unless forced". Decided from the extension and a peek at the
     /// header, never by opening the file in full.
     /// </summary>

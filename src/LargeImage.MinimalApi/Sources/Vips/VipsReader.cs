@@ -30,6 +30,8 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
 
     public string Name => ReaderName;
 
+    public bool SendsStoredJpegTiles => true;
+
     public bool IsAvailable => VipsRuntime.IsAvailable;
 
     public string Version => VipsRuntime.Version;
