@@ -11,11 +11,16 @@ internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize
 {
     public const string ReaderName = "openslide";
 
+    /// <summary>Slides whose facts are remembered for a reopen, four times the default count of open readers.</summary>
+    private const int RememberedSlides = 4 * LargeImageDefaults.MaxOpenReaders;
+
     /// <summary>Extensions that are whole-slide formats first and foremost.</summary>
     private static readonly HashSet<string> SlideExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".svs", ".ndpi", ".mrxs", ".scn", ".bif", ".vms", ".vmu", ".svslide",
     };
+
+    private readonly FileFactsCache<OpenSlideFacts> slides = new(RememberedSlides);
 
     public string Name => ReaderName;
 
@@ -58,6 +63,12 @@ internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize
             throw new UnsupportedFileException($"OpenSlide is unavailable: {error}");
         }
 
+        var version = FileVersion.Of(path);
+        if (version is { } known && slides.Find(path, known) is { } remembered)
+        {
+            return new OpenSlideTileSource(path, remembered, null, tileSize);
+        }
+
         OpenSlideHandle? slide;
         try
         {
@@ -75,7 +86,14 @@ internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize
 
         try
         {
-            return new OpenSlideTileSource(path, slide, tileSize);
+            var facts = OpenSlideFacts.Read(path, slide);
+            var source = new OpenSlideTileSource(path, facts, slide, tileSize);
+            if (version is { } read)
+            {
+                slides.Add(path, read, facts);
+            }
+
+            return source;
         }
         catch (NativeLibraryException e)
         {

@@ -28,14 +28,11 @@ internal sealed class OpenSlideTileSource : ITileSource
 
     private readonly string path;
     private readonly Lock sync = new();
+    private readonly OpenSlideFacts facts;
     private readonly TilePyramid pyramid;
-    private readonly OpenSlideLevel[] levels;
 
     /// <summary>The levels tiles are read from: all but those <see cref="SmallerThanItsTile"/>.</summary>
     private readonly OpenSlideLevel[] readLevels;
-    private readonly IReadOnlyDictionary<string, string> properties;
-    private readonly IReadOnlyDictionary<string, (long Width, long Height)> associated;
-    private readonly string vendor;
     private readonly Lazy<IReadOnlyList<BandInfo>> bands;
 
     /// <summary>The file, for decoding JPEG tiles directly; null unless the vendor keeps levels as TIFF pages.</summary>
@@ -43,38 +40,18 @@ internal sealed class OpenSlideTileSource : ITileSource
 
     /// <summary>Per OpenSlide level index, its JPEG tiles when they can be decoded directly (found on first use).</summary>
     private readonly IReadOnlyDictionary<int, Lazy<TiffJpegTiles?>> jpegTiles;
-    private OpenSlideHandle handle;
 
-    /// <summary>Takes ownership of <paramref name="slide"/>.</summary>
-    /// <exception cref="NativeLibraryException">The slide cannot be read.</exception>
-    public OpenSlideTileSource(string path, OpenSlideHandle slide, int tileSize)
+    /// <summary>Null until a read needs OpenSlide: a reopen of a slide whose tiles are all decoded directly never does.</summary>
+    private OpenSlideHandle? handle;
+
+    /// <summary>Takes ownership of <paramref name="slide"/>, the handle <paramref name="facts"/> were read from, if any.</summary>
+    public OpenSlideTileSource(string path, OpenSlideFacts facts, OpenSlideHandle? slide, int tileSize)
     {
         this.path = path;
+        this.facts = facts;
         handle = slide;
-        vendor = Interop.OpenSlide.DetectVendor(path) ?? "unknown";
-        var count = Interop.OpenSlide.GetLevelCount(slide);
-        var readable = new List<OpenSlideLevel>();
-        for (var index = 0; index < count; index++)
-        {
-            var (width, height) = Interop.OpenSlide.GetLevelDimensions(slide, index);
-            if (width > 0 && height > 0)
-            {
-                readable.Add(OpenSlideLevel.Create(index, width, height, Interop.OpenSlide.GetLevelDownsample(slide, index)));
-            }
-        }
-
-        if (readable.Count == 0 || readable[0].Index != 0)
-        {
-            throw new NativeLibraryException("OpenSlide", "The slide has no readable full-resolution level.");
-        }
-
-        levels = [.. readable];
-        _ = Interop.OpenSlide.ReadRegion(slide, 0, 0, 0, 1, 1);
-        properties = Interop.OpenSlide.GetPropertyNames(slide)
-            .ToDictionary(name => name, name => Interop.OpenSlide.GetPropertyValue(slide, name) ?? string.Empty, StringComparer.Ordinal);
-        readLevels = [.. readable.Where(l => l.Index == 0 || !SmallerThanItsTile(l))];
-        associated = Interop.OpenSlide.GetAssociatedImageNames(slide)
-            .ToDictionary(name => name, name => Interop.OpenSlide.GetAssociatedImageDimensions(slide, name), StringComparer.Ordinal);
+        var levels = facts.Levels;
+        readLevels = [.. levels.Where(l => l.Index == 0 || !SmallerThanItsTile(l))];
         pyramid = new TilePyramid(levels[0].Width, levels[0].Height, tileSize, tileSize);
         var mmX = Number("openslide.mpp-x") * 1e-3;
         var mmY = Number("openslide.mpp-y") * 1e-3;
@@ -93,7 +70,7 @@ internal sealed class OpenSlideTileSource : ITileSource
             BandCount = Bands,
         };
         bands = new Lazy<IReadOnlyList<BandInfo>>(ComputeBands);
-        tiffFile = vendor is "aperio" or "generic-tiff" ? TiffJpegTiles.OpenFile(path) : null;
+        tiffFile = facts.Vendor is "aperio" or "generic-tiff" ? TiffJpegTiles.OpenFile(path) : null;
         var file = tiffFile;
         jpegTiles = file is null
             ? new Dictionary<int, Lazy<TiffJpegTiles?>>()
@@ -106,12 +83,12 @@ internal sealed class OpenSlideTileSource : ITileSource
 
     public int FrameCount => 1;
 
-    public IReadOnlyList<string> AssociatedImageNames => associated.Keys.ToList();
+    public IReadOnlyList<string> AssociatedImageNames => facts.Associated.Keys.ToList();
 
     public JsonObject GetInternalMetadata()
     {
         var openslide = new JsonObject();
-        foreach (var (name, value) in properties)
+        foreach (var (name, value) in facts.Properties)
         {
             openslide[name] = value;
         }
@@ -119,18 +96,18 @@ internal sealed class OpenSlideTileSource : ITileSource
         var result = new JsonObject
         {
             ["openslide"] = openslide,
-            ["vendor"] = vendor,
+            ["vendor"] = facts.Vendor,
             ["openslideVersion"] = Interop.OpenSlide.Version(),
-            ["levels"] = new JsonArray(levels.Select(l => (JsonNode?)new JsonObject
+            ["levels"] = new JsonArray(facts.Levels.Select(l => (JsonNode?)new JsonObject
             {
                 ["level"] = l.Index,
                 ["width"] = l.Width,
                 ["height"] = l.Height,
                 ["downsample"] = l.Downsample,
             }).ToArray()),
-            ["associatedImages"] = new JsonArray(associated.Keys.Select(k => (JsonNode?)k).ToArray()),
+            ["associatedImages"] = new JsonArray(facts.Associated.Keys.Select(k => (JsonNode?)k).ToArray()),
         };
-        if (properties.TryGetValue("openslide.comment", out var comment)
+        if (facts.Properties.TryGetValue("openslide.comment", out var comment)
             && comment.Split('\n', 2)[0].Trim() is var leader && leader.Contains("aperio", StringComparison.OrdinalIgnoreCase))
         {
             result["aperio_version"] = leader;
@@ -188,7 +165,7 @@ internal sealed class OpenSlideTileSource : ITileSource
 
     public Raster ReadAssociatedImage(string name)
     {
-        if (!associated.TryGetValue(name, out var size))
+        if (!facts.Associated.TryGetValue(name, out var size))
         {
             throw new ImageNotFoundException($"There is no associated image '{name}'.");
         }
@@ -199,16 +176,19 @@ internal sealed class OpenSlideTileSource : ITileSource
 
     public void Dispose()
     {
-        handle.Dispose();
+        handle?.Dispose();
         tiffFile?.Dispose();
     }
 
     /// <summary>Whether reads have copied level <paramref name="index"/>'s pixels by decoding its JPEG tiles without OpenSlide.</summary>
     internal bool DecodesJpegDirectly(int index) => jpegTiles.TryGetValue(index, out var tiles) && tiles.IsValueCreated && tiles.Value is not null;
 
+    /// <summary>Whether an OpenSlide handle is open: a reopened slide gets one only when a read needs it.</summary>
+    internal bool HasSlideHandle => Volatile.Read(ref handle) is not null;
+
     private Raster Read(PixelWindow window, int width, int height, double downsample, Enums.Kernel kernel)
     {
-        var best = WithSlide(slide => Interop.OpenSlide.GetBestLevelForDownsample(slide, downsample));
+        var best = facts.BestLevelFor(downsample);
         var level = readLevels.LastOrDefault(l => l.Index <= best && l.Downsample <= Math.Max(1, downsample) + 1e-9);
         var plan = RegionPlan.Compute(window, width, height, level.Downsample, level.Downsample, level.Width, level.Height);
         if (plan.IsEmpty)
@@ -322,7 +302,7 @@ internal sealed class OpenSlideTileSource : ITileSource
     /// </summary>
     private T WithSlide<T>(Func<OpenSlideHandle, T> call)
     {
-        var slide = Volatile.Read(ref handle);
+        var slide = Volatile.Read(ref handle) ?? OpenHandle();
         try
         {
             return call(slide);
@@ -331,6 +311,22 @@ internal sealed class OpenSlideTileSource : ITileSource
         {
             Reopen(slide);
             throw;
+        }
+    }
+
+    /// <exception cref="NativeLibraryException">OpenSlide no longer opens the file.</exception>
+    private OpenSlideHandle OpenHandle()
+    {
+        lock (sync)
+        {
+            if (handle is { } opened)
+            {
+                return opened;
+            }
+
+            var fresh = Interop.OpenSlide.Open(path) ?? throw new NativeLibraryException("OpenSlide", "The slide is no longer recognised.");
+            Volatile.Write(ref handle, fresh);
+            return fresh;
         }
     }
 
@@ -381,7 +377,7 @@ internal sealed class OpenSlideTileSource : ITileSource
         && (level.Width < tileWidth || level.Height < tileHeight);
 
     private double? Number(string property) =>
-        properties.TryGetValue(property, out var text)
+        facts.Properties.TryGetValue(property, out var text)
         && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
             ? value
             : null;

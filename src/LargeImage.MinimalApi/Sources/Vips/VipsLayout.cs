@@ -11,6 +11,9 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 /// </summary>
 internal sealed record VipsLayout
 {
+    /// <summary>The most metadata, in JSON characters, a remembered layout holds: 256 of them stay under 128 MiB.</summary>
+    public const int MaxRememberedChars = 256 * 1024;
+
     public required string Loader { get; init; }
 
     /// <summary>The pixel format of every level.</summary>
@@ -38,6 +41,12 @@ internal sealed record VipsLayout
     public required JsonObject Internal { get; init; }
 
     public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>
+    /// Whether the layout is small enough to remember for reopens: its metadata under <see cref="MaxRememberedChars"/>
+    /// JSON characters (an OME-XML of a big plate runs to megabytes).
+    /// </summary>
+    public bool IsWorthRemembering => Internal.ToJsonString().Length <= MaxRememberedChars;
 
     /// <summary>A level stored in the file and its power-of-two downsample from full resolution.</summary>
     /// <param name="Width">The level's width in pixels.</param>

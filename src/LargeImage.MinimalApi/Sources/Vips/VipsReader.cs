@@ -22,7 +22,7 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
         ".svs", ".ndpi", ".scn", ".bif", ".vms", ".vmu", ".svslide", ".mrxs",
     };
 
-    private readonly VipsLayoutCache layouts = new(RememberedLayouts);
+    private readonly FileFactsCache<VipsLayout> layouts = new(RememberedLayouts);
 
     private static ReadOnlySpan<byte> PngMagic => [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
@@ -69,7 +69,7 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
             throw new UnsupportedFileException($"libvips is unavailable: {Version}");
         }
 
-        var version = VipsLayoutCache.FileVersion.Of(path);
+        var version = FileVersion.Of(path);
         if (version is { } known && layouts.Find(path, known) is { } remembered)
         {
             return new VipsTileSource(path, remembered, tileSize, ReadOnlyDictionary<VipsLayout.StoredLevel, Image>.Empty);
@@ -79,7 +79,7 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
         try
         {
             var source = new VipsTileSource(path, layout, tileSize, images);
-            if (version is { } read)
+            if (version is { } read && layout.IsWorthRemembering)
             {
                 layouts.Add(path, read, layout);
             }

@@ -70,12 +70,7 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
     public void Level_tiles_decoded_directly_match_openslide(bool aperio)
     {
         RequireOpenSlide();
-        var path = aperio ? TestData.Path(Svs) : Path.Combine(fixtures.Directory, $"generic-{Guid.NewGuid():N}.tif");
-        if (!aperio)
-        {
-            using var image = VipsFixtures.Pattern(1100, 700, 3);
-            image.Tiffsave(path, tile: true, pyramid: true, compression: NetVips.Enums.ForeignTiffCompression.Jpeg);
-        }
+        var path = aperio ? TestData.Path(Svs) : GenericTiff(1100, 700);
 
         using var source = (OpenSlideTileSource)reader.Open(path, null);
         using var slide = Interop.OpenSlide.Open(path)!;
@@ -100,6 +95,78 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
         Assert.True(coarser.DecodesJpegDirectly(aperio ? 0 : 1));
     }
 
+    /// <summary>
+    /// A reopen of an unchanged slide takes its facts from the first open and no OpenSlide handle: every tile, at every
+    /// level, is decoded straight from the file and equals the first open's; a read only OpenSlide can do opens one.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_reopened_slide_reads_like_a_first_open_without_openslide_until_needed(bool aperio)
+    {
+        RequireOpenSlide();
+        var path = aperio ? TestData.Path(Svs) : GenericTiff(1100, 700);
+        using var first = (OpenSlideTileSource)reader.Open(path, null);
+        using var reopened = (OpenSlideTileSource)reader.Open(path, null);
+        Assert.True(first.HasSlideHandle);
+        Assert.False(reopened.HasSlideHandle);
+        Assert.Equal(first.Metadata, reopened.Metadata);
+        Assert.Equal(first.AssociatedImageNames, reopened.AssociatedImageNames);
+        for (var z = 0; z < first.Metadata.Levels; z++)
+        {
+            var (columns, rows) = (Math.Ceiling(first.Metadata.SizeX / (256.0 * (1 << (first.Metadata.Levels - 1 - z)))),
+                Math.Ceiling(first.Metadata.SizeY / (256.0 * (1 << (first.Metadata.Levels - 1 - z)))));
+            foreach (var (x, y) in new[] { (0, 0), ((int)columns - 1, (int)rows - 1) })
+            {
+                var expected = first.ReadTile(z, x, y, ReadOptions.Default);
+                var actual = reopened.ReadTile(z, x, y, ReadOptions.Default);
+                var samples = expected.Width * expected.Height * expected.BandCount;
+                Assert.Equal((expected.Width, expected.Height), (actual.Width, actual.Height));
+                Assert.True(expected.Bytes.AsSpan(0, samples).SequenceEqual(actual.Bytes.AsSpan(0, samples)), $"tile {z}/{x}/{y}");
+            }
+        }
+
+        Assert.False(reopened.HasSlideHandle);
+        Assert.Equal(first.ReadPixel(10, 10, ReadOptions.Default), reopened.ReadPixel(10, 10, ReadOptions.Default));
+        Assert.True(reopened.HasSlideHandle);
+        Assert.Equal(first.GetInternalMetadata().ToJsonString(), reopened.GetInternalMetadata().ToJsonString());
+    }
+
+    [SkippableFact]
+    public void A_replaced_slide_is_read_again()
+    {
+        RequireOpenSlide();
+        var path = GenericTiff(1100, 700);
+        using (var before = reader.Open(path, null))
+        {
+            Assert.Equal(1100, before.Metadata.SizeX);
+        }
+
+        File.Move(GenericTiff(900, 600), path, overwrite: true);
+        using var after = (OpenSlideTileSource)reader.Open(path, null);
+        Assert.Equal((900L, 600L), (after.Metadata.SizeX, after.Metadata.SizeY));
+        Assert.True(after.HasSlideHandle);
+    }
+
+    /// <summary>
+    /// The level a read uses is chosen as OpenSlide chooses it, without asking an open handle: on a pyramid of odd sizes,
+    /// so the downsamples are not powers of two, at and around each of them.
+    /// </summary>
+    [SkippableFact]
+    public void The_best_level_is_openslides()
+    {
+        RequireOpenSlide();
+        var path = GenericTiff(3001, 2001);
+        using var slide = Interop.OpenSlide.Open(path)!;
+        var facts = OpenSlideFacts.Read(path, slide);
+        Assert.True(facts.Downsamples.Count > 3);
+        var downsamples = Enumerable.Range(0, 400).Select(i => 0.25 + (i * 0.125)).Concat(facts.Downsamples).Concat(facts.Downsamples.Select(d => d - 1e-9));
+        foreach (var downsample in downsamples)
+        {
+            Assert.Equal(Interop.OpenSlide.GetBestLevelForDownsample(slide, downsample), facts.BestLevelFor(downsample));
+        }
+    }
+
     [SkippableFact]
     public void Priorities_prefer_slides_and_leave_generic_tiff_low()
     {
@@ -119,6 +186,15 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
         Assert.Throws<UnsupportedFileException>(() => reader.Open(fixtures.TextSvs, null));
         Assert.Throws<UnsupportedFileException>(() => reader.Open(fixtures.EmptyTiff, null));
         Assert.Throws<InvalidParameterException>(() => reader.Open(fixtures.PyramidTiff, "EPSG:3857"));
+    }
+
+    /// <summary>A JPEG-compressed tiled pyramid, which OpenSlide reads as generic-tiff.</summary>
+    private string GenericTiff(int width, int height)
+    {
+        var path = Path.Combine(fixtures.Directory, $"generic-{Guid.NewGuid():N}.tif");
+        using var image = VipsFixtures.Pattern(width, height, 3);
+        image.Tiffsave(path, tile: true, pyramid: true, compression: NetVips.Enums.ForeignTiffCompression.Jpeg);
+        return path;
     }
 
     [Fact]

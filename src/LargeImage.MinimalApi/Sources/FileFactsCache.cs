@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+
+namespace LargeImage.MinimalApi.Sources;
+
+/// <summary>
+/// What a reader learnt opening a file, by path and version (length and modification time): a reader evicted from the
+/// reader cache and opened again for an unchanged file skips the work of its first open. Bounded in count; when full,
+/// an arbitrary entry makes way.
+/// </summary>
+/// <param name="capacity">Files remembered.</param>
+internal sealed class FileFactsCache<T>(int capacity)
+    where T : class
+{
+    private readonly ConcurrentDictionary<string, (FileVersion Version, T Facts)> entries = new(StringComparer.Ordinal);
+
+    /// <summary>The facts remembered for this version of the file, or null.</summary>
+    public T? Find(string path, FileVersion version) =>
+        entries.TryGetValue(path, out var entry) && entry.Version == version ? entry.Facts : null;
+
+    public void Add(string path, FileVersion version, T facts)
+    {
+        if (entries.Count >= capacity && !entries.ContainsKey(path) && entries.Keys.FirstOrDefault() is { } evicted)
+        {
+            entries.TryRemove(evicted, out _);
+        }
+
+        entries[path] = (version, facts);
+    }
+}

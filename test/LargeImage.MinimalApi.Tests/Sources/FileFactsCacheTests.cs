@@ -1,0 +1,34 @@
+using LargeImage.MinimalApi.Sources;
+
+namespace LargeImage.MinimalApi.Tests.Sources;
+
+public class FileFactsCacheTests
+{
+    private static readonly FileVersion Version = new(1000, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+    [Fact]
+    public void Facts_are_found_only_for_the_version_they_were_read_from()
+    {
+        var cache = new FileFactsCache<string>(4);
+        var facts = "layout of a";
+        cache.Add("/a.tif", Version, facts);
+        Assert.Same(facts, cache.Find("/a.tif", Version));
+        Assert.Null(cache.Find("/a.tif", Version with { Length = 1001 }));
+        Assert.Null(cache.Find("/a.tif", Version with { Written = Version.Written.AddTicks(1) }));
+        Assert.Null(cache.Find("/b.tif", Version));
+    }
+
+    [Fact]
+    public void No_more_files_than_the_capacity_are_remembered()
+    {
+        var cache = new FileFactsCache<string>(3);
+        var paths = Enumerable.Range(0, 10).Select(i => $"/{i}.tif").ToArray();
+        foreach (var path in paths)
+        {
+            cache.Add(path, Version, path);
+        }
+
+        Assert.Equal(3, paths.Count(p => cache.Find(p, Version) is not null));
+        Assert.NotNull(cache.Find(paths[^1], Version));
+    }
+}
