@@ -46,8 +46,9 @@ for (var i = 0; i < MemoryFiles; i++)
 }
 
 // Asked for without a quality, the pyramid's JPEG tiles are sent as stored; with one, decoded and encoded again. Both
-// are distinct in the rendered cache, so the same tiles serve both scenarios.
-var native = await api.TilePathsAsync(pyramid, "jpeg", null, WarmupTiles + NativeTiles, seed: 1);
+// are distinct in the rendered cache, so the same tiles serve both scenarios. The list's first tiles were the warm-up
+// of earlier stops; skipping them keeps the measured tiles those of earlier stops.
+var native = (await api.TilePathsAsync(pyramid, "jpeg", null, WarmupTiles + NativeTiles, seed: 1))[WarmupTiles..];
 var reEncoded = native.Select(ReEncoded).ToArray();
 var mercator = await api.TilePathsAsync(cog, "png", "EPSG:3857", WarmupTiles + MercatorTiles, seed: 2);
 const string constantPath = "/load-test/constant"; // ConstantBytesEndpoint.Path in the example app
@@ -55,7 +56,7 @@ const string constantPath = "/load-test/constant"; // ConstantBytesEndpoint.Path
 // drawing on, the list runs out of the two coarser levels and holds mostly full-resolution tiles, a third larger. It
 // goes over its tiles twice so that the time limit ends it: the rendered cache holds a few thousand tiles, so every
 // request of the second pass is a miss again.
-var measuredNative = native.Skip(WarmupTiles).ToHashSet();
+var measuredNative = native.ToHashSet();
 var warmupNative = (await api.TilePathsAsync(pyramid, "jpeg", null, JpegWarmupTiles, seed: 3)).Where(p => !measuredNative.Contains(p)).ToArray();
 var jpegWarmup = Enumerable.Repeat(warmupNative, 2).SelectMany(pass => pass)
     .SelectMany(p => new[] { new LoadRequest(p), new LoadRequest(ReEncoded(p)) })
@@ -76,16 +77,16 @@ void Report(LoadResult result)
 
 Console.WriteLine();
 Console.WriteLine(LoadResult.Header);
-var nativeUncached = await runner.RunAsync("uncached native JPEG, re-encoded", [.. reEncoded.Skip(WarmupTiles).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
+var nativeUncached = await runner.RunAsync("uncached native JPEG, re-encoded", [.. reEncoded.Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 Report(nativeUncached);
-var storedUncached = await runner.RunAsync("uncached native JPEG, as stored", [.. native.Skip(WarmupTiles).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
+var storedUncached = await runner.RunAsync("uncached native JPEG, as stored", [.. native.Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 Report(storedUncached);
 var mercatorUncached = await runner.RunAsync("uncached EPSG:3857 PNG (UTM COG)", [.. mercator.Skip(WarmupTiles).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 Report(mercatorUncached);
 
 // The repeated scenarios cycle over native tiles that fit the rendered cache many times over (the PNG tiles above
 // may have evicted them), fetched once more first, so every request is a cache hit.
-var fetched = native.Skip(WarmupTiles).Take(CachedTiles).ToArray();
+var fetched = native.Take(CachedTiles).ToArray();
 await runner.RunAsync("refill", [.. fetched.Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 LoadRequest[] Cycle(Func<string, LoadRequest> make) => [.. Enumerable.Range(0, RepeatedRequests).Select(i => make(fetched[i % fetched.Length]))];
 // The ceiling, cached tiles and 304s alternate over a few rounds, each ratio taken within its round: on a shared
