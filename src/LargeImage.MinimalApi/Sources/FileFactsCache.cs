@@ -13,17 +13,23 @@ internal sealed class FileFactsCache<T>(int capacity)
 {
     private readonly ConcurrentDictionary<string, (FileVersion Version, T Facts)> entries = new(StringComparer.Ordinal);
 
-    /// <summary>The facts remembered for this version of the file, or null.</summary>
-    public T? Find(string path, FileVersion version) =>
-        entries.TryGetValue(path, out var entry) && entry.Version == version ? entry.Facts : null;
+    /// <summary>The facts remembered for this version of the file, or null; always null for an unknown version.</summary>
+    public T? Find(string path, FileVersion? version) =>
+        version is { } known && entries.TryGetValue(path, out var entry) && entry.Version == known ? entry.Facts : null;
 
-    public void Add(string path, FileVersion version, T facts)
+    /// <summary>Remembers <paramref name="facts"/> for this version of the file; nothing when the version is unknown.</summary>
+    public void Add(string path, FileVersion? version, T facts)
     {
+        if (version is not { } known)
+        {
+            return;
+        }
+
         if (entries.Count >= capacity && !entries.ContainsKey(path) && entries.Keys.FirstOrDefault() is { } evicted)
         {
             entries.TryRemove(evicted, out _);
         }
 
-        entries[path] = (version, facts);
+        entries[path] = (known, facts);
     }
 }

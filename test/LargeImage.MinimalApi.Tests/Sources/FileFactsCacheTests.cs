@@ -16,6 +16,18 @@ public class FileFactsCacheTests
         Assert.Null(cache.Find("/a.tif", Version with { Length = 1001 }));
         Assert.Null(cache.Find("/a.tif", Version with { Written = Version.Written.AddTicks(1) }));
         Assert.Null(cache.Find("/b.tif", Version));
+        Assert.Null(cache.Find("/a.tif", null));
+    }
+
+    [Fact]
+    public void Facts_of_an_unknown_version_are_not_kept()
+    {
+        var cache = new FileFactsCache<string>(4);
+        cache.Add("/a.tif", null, "layout of a");
+        cache.Add("/a.tif", Version, "layout of a, read again");
+        Assert.Equal("layout of a, read again", cache.Find("/a.tif", Version));
+        cache.Add("/a.tif", null, "a third read");
+        Assert.Equal("layout of a, read again", cache.Find("/a.tif", Version));
     }
 
     [Fact]

@@ -64,7 +64,7 @@ internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize
         }
 
         var version = FileVersion.Of(path);
-        if (version is { } known && slides.Find(path, known) is { } remembered)
+        if (slides.Find(path, version) is { } remembered)
         {
             return new OpenSlideTileSource(path, remembered, null, tileSize);
         }
@@ -88,11 +88,7 @@ internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize
         {
             var facts = OpenSlideFacts.Read(path, slide);
             var source = new OpenSlideTileSource(path, facts, slide, tileSize);
-            if (version is { } read)
-            {
-                slides.Add(path, read, facts);
-            }
-
+            slides.Add(path, version, facts);
             return source;
         }
         catch (NativeLibraryException e)

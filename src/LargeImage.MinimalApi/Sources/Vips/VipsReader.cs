@@ -70,7 +70,7 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
         }
 
         var version = FileVersion.Of(path);
-        if (version is { } known && layouts.Find(path, known) is { } remembered)
+        if (layouts.Find(path, version) is { } remembered)
         {
             return new VipsTileSource(path, remembered, tileSize, ReadOnlyDictionary<VipsLayout.StoredLevel, Image>.Empty);
         }
@@ -79,9 +79,9 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
         try
         {
             var source = new VipsTileSource(path, layout, tileSize, images);
-            if (version is { } read && layout.IsWorthRemembering)
+            if (layout.IsWorthRemembering)
             {
-                layouts.Add(path, read, layout);
+                layouts.Add(path, version, layout);
             }
 
             return source;
