@@ -38,8 +38,9 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
         var slide = TestData.Path(SlidePath);
         var group = $"/api/image-file/{await fixture.App.UploadAsync(slide)}/";
 
+        // OpenSlide reads RGBA, and this slide's alpha is opaque throughout: JPEG tiles until styled.
         await using var viewer = await ViewerSession.OpenAsync(fixture, group);
-        await AssertRendersRestylesAndReadsAsync(viewer, group, "pixel", "png");
+        await AssertRendersRestylesAndReadsAsync(viewer, group, "pixel", "jpeg");
 
         // Back to the image's own colours: no style in the tile URLs any more.
         await viewer.Page.SelectOptionAsync(".li-palette", string.Empty);
@@ -59,6 +60,20 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
         // An 8-bit RGB JPEG pyramid in pixel space: JPEG tiles (sent as stored), PNG once a palette is chosen.
         await using var viewer = await ViewerSession.OpenAsync(fixture, group);
         await AssertRendersRestylesAndReadsAsync(viewer, group, "pixel", "jpeg");
+    }
+
+    [SkippableFact]
+    public async Task Colour_image_with_transparency_keeps_png_tiles()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var group = $"/api/image-file/{await fixture.App.UploadAsync(TestData.Path("libvips/rgba.png"))}/";
+        var alpha = (await fixture.Http.GetFromJsonAsync<JsonObject>(group + "info/bands"))!["4"]!;
+        Assert.Equal("alpha", (string?)alpha["interpretation"]);
+        Assert.True((double)alpha["min"]! < 255, "The test image has no transparent pixels.");
+
+        await using var viewer = await ViewerSession.OpenAsync(fixture, group);
+        await viewer.WaitForRenderedAsync();
+        AssertTilesOk(viewer, expectedFragment: ".png");
     }
 
     /// <summary>The route group of one of the demo images the example seeds.</summary>

@@ -64,6 +64,10 @@ export class LargeImageApi {
     return getJson(this.imageUrl('info/metadata', query));
   }
 
+  bands(query: Query = {}): Promise<Record<string, BandInfo>> {
+    return getJson(this.imageUrl('info/bands', query));
+  }
+
   colormaps(): Promise<string[]> {
     return getJson(`${this.apiBase}colormaps`);
   }
