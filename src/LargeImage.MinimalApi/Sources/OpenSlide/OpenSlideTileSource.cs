@@ -11,11 +11,13 @@ using Interop = LargeImage.MinimalApi.Native.Interop;
 namespace LargeImage.MinimalApi.Sources.OpenSlide;
 
 /// <summary>
-/// A whole-slide image read through OpenSlide, served on large_image's power-of-two tile pyramid: each tile is
-/// read from the best OpenSlide level for its downsample and reduced when that level is finer than the tile's.
+/// A whole-slide image read through OpenSlide, served on large_image's power-of-two tile pyramid in the slide's own
+/// tile size where it states one: each tile is read from the best OpenSlide level for its downsample and reduced when
+/// that level is finer than the tile's.
 /// OpenSlide handles are thread-safe, so one handle serves every concurrent request. The levels of Aperio and generic
 /// tiled TIFF slides are TIFF pages; a read that copies or reduces their pixels decodes their JPEG tiles directly
-/// (<see cref="TiffJpegTiles"/>), as the libvips reader does, and leaves the rest to OpenSlide.
+/// (<see cref="TiffJpegTiles"/>), as the libvips reader does, or sends a tile that is one of them as stored, and
+/// leaves the rest to OpenSlide.
 /// </summary>
 internal sealed class OpenSlideTileSource : ITileSource
 {
@@ -25,6 +27,13 @@ internal sealed class OpenSlideTileSource : ITileSource
     private const int StripPixels = 4096 * 1024;
 
     private const int StatisticsSize = 2048;
+
+    /// <summary>
+    /// The stored tile edges a slide is served in; a slide stating another is served in the reader's default. large_image
+    /// takes any, but a 1024² tile is sixteen of a viewer's usual ones in one response.
+    /// </summary>
+    private const int MinNativeTileSize = 64;
+    private const int MaxNativeTileSize = 512;
 
     private readonly string path;
     private readonly Lock sync = new();
@@ -44,14 +53,18 @@ internal sealed class OpenSlideTileSource : ITileSource
     /// <summary>Null until a read needs OpenSlide: a reopen of a slide whose tiles are all decoded directly never does.</summary>
     private OpenSlideHandle? handle;
 
-    /// <summary>Takes ownership of <paramref name="slide"/>, the handle <paramref name="facts"/> were read from, if any.</summary>
-    public OpenSlideTileSource(string path, OpenSlideFacts facts, OpenSlideHandle? slide, int tileSize)
+    /// <summary>
+    /// Takes ownership of <paramref name="slide"/>, the handle <paramref name="facts"/> were read from, if any; a slide
+    /// that states no usable tile size of its own is served in <paramref name="defaultTileSize"/>.
+    /// </summary>
+    public OpenSlideTileSource(string path, OpenSlideFacts facts, OpenSlideHandle? slide, int defaultTileSize)
     {
         this.path = path;
         this.facts = facts;
         handle = slide;
         var levels = facts.Levels;
         readLevels = [.. levels.Where(l => l.Index == 0 || !SmallerThanItsTile(l))];
+        var tileSize = NativeTileSize() ?? defaultTileSize;
         pyramid = new TilePyramid(levels[0].Width, levels[0].Height, tileSize, tileSize);
         var mmX = Number("openslide.mpp-x") * 1e-3;
         var mmY = Number("openslide.mpp-y") * 1e-3;
@@ -140,6 +153,20 @@ internal sealed class OpenSlideTileSource : ITileSource
         return Read(window, pyramid.TileWidth, pyramid.TileHeight, pyramid.ScaleOf(z), Enums.Kernel.Lanczos3);
     }
 
+    public byte[]? ReadStoredJpegTile(int z, int x, int y, int frame)
+    {
+        CheckFrame(frame);
+        var window = pyramid.TileWindow(z, x, y);
+        var level = LevelFor(pyramid.ScaleOf(z));
+        if (JpegTilesOf(level) is not { } tiles)
+        {
+            return null;
+        }
+
+        var plan = RegionPlan.Compute(window, pyramid.TileWidth, pyramid.TileHeight, level.Downsample, level.Downsample, level.Width, level.Height);
+        return plan.IsCopy && plan.Covers(pyramid.TileWidth, pyramid.TileHeight) ? tiles.TryReadStored(plan) : null;
+    }
+
     public TileCorners GetTileCorners(int z, int x, int y) => pyramid.Corners(z, x, y);
 
     public Raster ReadRegion(PixelWindow window, int width, int height, ReadOptions options)
@@ -188,8 +215,7 @@ internal sealed class OpenSlideTileSource : ITileSource
 
     private Raster Read(PixelWindow window, int width, int height, double downsample, Enums.Kernel kernel)
     {
-        var best = facts.BestLevelFor(downsample);
-        var level = readLevels.LastOrDefault(l => l.Index <= best && l.Downsample <= Math.Max(1, downsample) + 1e-9);
+        var level = LevelFor(downsample);
         var plan = RegionPlan.Compute(window, width, height, level.Downsample, level.Downsample, level.Width, level.Height);
         if (plan.IsEmpty)
         {
@@ -207,6 +233,13 @@ internal sealed class OpenSlideTileSource : ITileSource
             ? ReadReduced(level, plan, (int)integral)
             : ReadResampled(level, plan, kernel);
         return VipsPixels.Compose(block, plan, width, height, Bands, PixelType.UInt8);
+    }
+
+    /// <summary>The level a read at <paramref name="downsample"/> comes from: OpenSlide's choice among the levels read.</summary>
+    private OpenSlideLevel LevelFor(double downsample)
+    {
+        var best = facts.BestLevelFor(downsample);
+        return readLevels.LastOrDefault(l => l.Index <= best && l.Downsample <= Math.Max(1, downsample) + 1e-9);
     }
 
     /// <summary>Reads the plan's crop straight into the raster: no libvips image and no intermediate copy.</summary>
@@ -371,6 +404,17 @@ internal sealed class OpenSlideTileSource : ITileSource
     /// for such a level (seen: black and shifted colours); the next finer level, reduced, gives the right ones, and
     /// such levels are small.
     /// </summary>
+    /// <summary>
+    /// Level 0's stored tile edge when the slide states square tiles of a usable size (Aperio's are usually 240²), as
+    /// large_image serves slides: a tile is then one stored tile, decoded once or sent as stored, where a 256² grid over
+    /// 240² tiles decodes four for each.
+    /// </summary>
+    private int? NativeTileSize() =>
+        Number("openslide.level[0].tile-width") is { } width && Number("openslide.level[0].tile-height") == width
+        && width is >= MinNativeTileSize and <= MaxNativeTileSize && width == Math.Floor(width)
+            ? (int)width
+            : null;
+
     private bool SmallerThanItsTile(OpenSlideLevel level) =>
         Number($"openslide.level[{level.Index}].tile-width") is { } tileWidth
         && Number($"openslide.level[{level.Index}].tile-height") is { } tileHeight

@@ -20,6 +20,8 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
         using var source = reader.Open(TestData.Path(Svs), null);
         var metadata = source.Metadata;
         Assert.Equal((2220L, 2967L, 5), (metadata.SizeX, metadata.SizeY, metadata.Levels));
+        // The slide's own tiles, as large_image serves it.
+        Assert.Equal((240, 240), (metadata.TileWidth, metadata.TileHeight));
         Assert.Equal(0.000499, metadata.MmX!.Value, 9);
         Assert.Equal(0.000499, metadata.MmY!.Value, 9);
         Assert.Equal(20, metadata.Magnification);
@@ -47,12 +49,12 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
     {
         RequireOpenSlide();
         using var source = reader.Open(TestData.Path(Svs), null);
-        var edge = source.ReadTile(4, 8, 11, ReadOptions.Default);
-        Assert.Equal((2220 - 2048) * (2967 - 2816), PixelComparison.ValidCount(edge));
+        var edge = source.ReadTile(4, 9, 12, ReadOptions.Default);
+        Assert.Equal((2220 - 2160) * (2967 - 2880), PixelComparison.ValidCount(edge));
         var low = source.ReadTile(0, 0, 0, ReadOptions.Default);
-        Assert.Equal((256, 256, 4), (low.Width, low.Height, low.BandCount));
+        Assert.Equal((240, 240, 4), (low.Width, low.Height, low.BandCount));
         Assert.Equal((int)Math.Round(2220 / 16.0) * (int)Math.Round(2967 / 16.0), PixelComparison.ValidCount(low));
-        Assert.Equal(255, low[(100 * 256) + 100, 3]);
+        Assert.Equal(255, low[(100 * 240) + 100, 3]);
         Assert.Equal(4, source.ReadPixel(100, 100, ReadOptions.Default)!.Count);
         Assert.Null(source.ReadPixel(-1, 0, ReadOptions.Default));
         Assert.Equal(["red", "green", "blue", "alpha"], source.GetBands(0).Select(b => b.Interpretation));
@@ -74,13 +76,13 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
 
         using var source = (OpenSlideTileSource)reader.Open(path, null);
         using var slide = Interop.OpenSlide.Open(path)!;
-        var z = source.Metadata.Levels - 1;
-        var (columns, rows) = ((int)((source.Metadata.SizeX + 255) / 256), (int)((source.Metadata.SizeY + 255) / 256));
+        var (z, edge) = (source.Metadata.Levels - 1, source.Metadata.TileWidth);
+        var (columns, rows) = ((int)((source.Metadata.SizeX + edge - 1) / edge), (int)((source.Metadata.SizeY + edge - 1) / edge));
         foreach (var (x, y) in new[] { (0, 0), (1, 1), (columns - 1, rows - 1) })
         {
             var tile = source.ReadTile(z, x, y, ReadOptions.Default);
-            var (width, height) = ((int)Math.Min(256, source.Metadata.SizeX - (x * 256)), (int)Math.Min(256, source.Metadata.SizeY - (y * 256)));
-            var rgba = Interop.OpenSlide.ReadRegion(slide, x * 256L, y * 256L, 0, width, height);
+            var (width, height) = ((int)Math.Min(edge, source.Metadata.SizeX - (x * edge)), (int)Math.Min(edge, source.Metadata.SizeY - (y * edge)));
+            var rgba = Interop.OpenSlide.ReadRegion(slide, (long)x * edge, (long)y * edge, 0, width, height);
             using var reference = NetVips.Image.NewFromMemory(rgba, width, height, 4, NetVips.Enums.BandFormat.Uchar);
             Assert.Equal(width * height, PixelComparison.ValidCount(tile));
             Assert.Equal(1.0, PixelComparison.AgreeingFraction(tile, reference, 4, 0));
@@ -93,6 +95,27 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
         using var coarser = (OpenSlideTileSource)reader.Open(path, null);
         coarser.ReadTile(z - 1, 0, 0, ReadOptions.Default);
         Assert.True(coarser.DecodesJpegDirectly(aperio ? 0 : 1));
+    }
+
+    /// <summary>
+    /// Aperio's 240² tiles are the grid's, so a whole full-resolution tile is one stored JPEG, sent as the file holds it
+    /// and decoding to the tile's pixels; a tile cut off by the edge or one coarser level has none.
+    /// </summary>
+    [SkippableFact]
+    public void Whole_aperio_tiles_are_sent_as_stored()
+    {
+        RequireOpenSlide();
+        using var source = reader.Open(TestData.Path(Svs), null);
+        var z = source.Metadata.Levels - 1;
+        var stored = source.ReadStoredJpegTile(z, 3, 5, 0);
+        Assert.NotNull(stored);
+        using var decoded = NetVips.Image.NewFromBuffer(stored);
+        Assert.Equal((240, 240, 3), (decoded.Width, decoded.Height, decoded.Bands));
+        Assert.Equal(1.0, PixelComparison.AgreeingFraction(source.ReadTile(z, 3, 5, ReadOptions.Default), decoded, 3, 0));
+
+        Assert.Null(source.ReadStoredJpegTile(z, 9, 12, 0));
+        Assert.Null(source.ReadStoredJpegTile(z - 1, 1, 1, 0));
+        Assert.Throws<TileOutOfRangeException>(() => source.ReadStoredJpegTile(z, 10, 0, 0));
     }
 
     /// <summary>
@@ -114,8 +137,8 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
         Assert.Equal(first.AssociatedImageNames, reopened.AssociatedImageNames);
         for (var z = 0; z < first.Metadata.Levels; z++)
         {
-            var (columns, rows) = (Math.Ceiling(first.Metadata.SizeX / (256.0 * (1 << (first.Metadata.Levels - 1 - z)))),
-                Math.Ceiling(first.Metadata.SizeY / (256.0 * (1 << (first.Metadata.Levels - 1 - z)))));
+            var scaled = (double)first.Metadata.TileWidth * (1 << (first.Metadata.Levels - 1 - z));
+            var (columns, rows) = (Math.Ceiling(first.Metadata.SizeX / scaled), Math.Ceiling(first.Metadata.SizeY / scaled));
             foreach (var (x, y) in new[] { (0, 0), ((int)columns - 1, (int)rows - 1) })
             {
                 var expected = first.ReadTile(z, x, y, ReadOptions.Default);
