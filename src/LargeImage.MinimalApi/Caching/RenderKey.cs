@@ -31,6 +31,13 @@ internal sealed record RenderKey(
     string Format,
     int Quality)
 {
+    /// <summary>
+    /// Changed when the same key comes to mean other output (version 2: the OpenSlide reader's grid follows a slide's own
+    /// tile size), so that entries in a shared cache and ETags held by browsers from an older build are never taken for
+    /// the new ones.
+    /// </summary>
+    private const string Generation = "2";
+
     /// <summary>The key of a response to <paramref name="request"/>.</summary>
     public static RenderKey For(ImageRequest request, string operation, string style = "", string format = "json", int quality = 0) =>
         new(request.File, request.ReaderName, request.Projection, request.Frame, operation, style, format, quality);
@@ -41,6 +48,7 @@ internal sealed record RenderKey(
     /// <summary>One string that is equal exactly when two keys are.</summary>
     public string Canonical => string.Join(
         '\n',
+        Generation,
         File.Path,
         File.Version,
         Reader,

@@ -399,12 +399,6 @@ internal sealed class OpenSlideTileSource : ITileSource
     }
 
     /// <summary>
-    /// Whether a reduced level is smaller than one of its own tiles. libtiff's fix for CVE-2025-9900 (Debian's
-    /// 4.5.0-6+deb12u3 and later) clamps an RGBA tile read to the image, after which OpenSlide 3.4 returns wrong pixels
-    /// for such a level (seen: black and shifted colours); the next finer level, reduced, gives the right ones, and
-    /// such levels are small.
-    /// </summary>
-    /// <summary>
     /// Level 0's stored tile edge when the slide states square tiles of a usable size (Aperio's are usually 240²), as
     /// large_image serves slides: a tile is then one stored tile, decoded once or sent as stored, where a 256² grid over
     /// 240² tiles decodes four for each.
@@ -415,6 +409,12 @@ internal sealed class OpenSlideTileSource : ITileSource
             ? (int)width
             : null;
 
+    /// <summary>
+    /// Whether a reduced level is smaller than one of its own tiles. libtiff's fix for CVE-2025-9900 (Debian's
+    /// 4.5.0-6+deb12u3 and later) clamps an RGBA tile read to the image, after which OpenSlide 3.4 returns wrong pixels
+    /// for such a level (seen: black and shifted colours); the next finer level, reduced, gives the right ones, and
+    /// such levels are small.
+    /// </summary>
     private bool SmallerThanItsTile(OpenSlideLevel level) =>
         Number($"openslide.level[{level.Index}].tile-width") is { } tileWidth
         && Number($"openslide.level[{level.Index}].tile-height") is { } tileHeight
