@@ -32,9 +32,9 @@ internal sealed record RenderKey(
     int Quality)
 {
     /// <summary>
-    /// Changed when the same key comes to mean other output (version 2: the OpenSlide reader's grid follows a slide's own
-    /// tile size), so that entries in a shared cache and ETags held by browsers from an older build are never taken for
-    /// the new ones.
+    /// Changed when the same key comes to mean other output (version 2: the OpenSlide and libvips readers' grids follow a
+    /// file's own tile size), so that entries in a shared cache and ETags held by browsers from an older build are never
+    /// taken for the new ones.
     /// </summary>
     private const string Generation = "2";
 

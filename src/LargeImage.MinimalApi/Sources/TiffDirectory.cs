@@ -9,6 +9,7 @@ namespace LargeImage.MinimalApi.Sources;
 internal sealed class TiffDirectory
 {
     private const int MaxEntries = 4096;
+    private const int MaxPages = 4096;
 
     private readonly Stream stream;
     private readonly bool little;
@@ -44,6 +45,23 @@ internal sealed class TiffDirectory
         var little = header[0] == 'I';
         var big = (little ? header[2] : header[3]) == 43;
         return Read(stream, little, big, big ? (long)U64(header[8..], little) : U32(header[4..], little));
+    }
+
+    /// <summary>The stream's page directories in order, read as they are asked for; a looping chain ends at 4096 pages.</summary>
+    public static IEnumerable<TiffDirectory> ReadPages(Stream stream)
+    {
+        var directory = ReadFirst(stream);
+        for (var page = 0; directory is not null && page < MaxPages; page++, directory = directory.ReadNext())
+        {
+            yield return directory;
+        }
+    }
+
+    /// <summary>Page <paramref name="page"/>'s directory, or its <paramref name="subIfd"/>th sub-IFD's (-1: the page's own); null when there is none.</summary>
+    public static TiffDirectory? ReadPage(Stream stream, int page, int subIfd)
+    {
+        var directory = page < 0 ? null : ReadPages(stream).Skip(page).FirstOrDefault();
+        return subIfd >= 0 ? directory?.ReadSubIfd(subIfd) : directory;
     }
 
     /// <summary>The directory of the next page, or null after the last.</summary>

@@ -20,7 +20,6 @@ internal sealed class TiffJpegTiles
     private const int PhotometricYCbCr = 6;
     private const int MaxTables = 64 * 1024;
     private const int MaxTileEdge = 1024;
-    private const int MaxPages = 4096;
 
     /// <summary>Compressed bytes per pixel beyond which a tile is not plausible JPEG and is not read into memory.</summary>
     private const int MaxBytesPerPixel = 6;
@@ -74,20 +73,18 @@ internal sealed class TiffJpegTiles
     /// <param name="file">An open handle to the same file that tile reads use; owned by the caller.</param>
     /// <param name="page">The page holding the level.</param>
     /// <param name="subIfd">Which of the page's sub-IFDs holds it, or -1 for the page itself.</param>
-    public static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, int page, int subIfd) => page < 0 ? null : TryOpen(path, file, pages =>
-    {
-        var directory = pages.Skip(page).FirstOrDefault();
-        return subIfd >= 0 ? directory?.ReadSubIfd(subIfd) : directory;
-    });
+    public static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, int page, int subIfd) =>
+        TryOpen(path, file, stream => TiffDirectory.ReadPage(stream, page, subIfd));
 
     /// <summary>
     /// The tiles of the first tiled page <paramref name="width"/> × <paramref name="height"/> pixels when they qualify;
     /// else null. For readers that know a level by its size, as OpenSlide's are.
     /// </summary>
-    public static TiffJpegTiles? TryOpenBySize(string path, SafeFileHandle file, long width, long height) => TryOpen(path, file, pages =>
-        pages.FirstOrDefault(d => d.Number(TiffTag.ImageWidth) == width && d.Number(TiffTag.ImageLength) == height && d.Number(TiffTag.TileWidth) is not null));
+    public static TiffJpegTiles? TryOpenBySize(string path, SafeFileHandle file, long width, long height) => TryOpen(path, file, stream =>
+        TiffDirectory.ReadPages(stream).FirstOrDefault(d =>
+            d.Number(TiffTag.ImageWidth) == width && d.Number(TiffTag.ImageLength) == height && d.Number(TiffTag.TileWidth) is not null));
 
-    private static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, Func<IEnumerable<TiffDirectory>, TiffDirectory?> find)
+    private static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, Func<Stream, TiffDirectory?> find)
     {
         if (!Interop.TurboJpeg.IsAvailable)
         {
@@ -97,21 +94,11 @@ internal sealed class TiffJpegTiles
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.RandomAccess);
-            return find(Pages(stream)) is { } directory ? TryOpen(directory, file) : null;
+            return find(stream) is { } directory ? TryOpen(directory, file) : null;
         }
         catch (IOException)
         {
             return null;
-        }
-    }
-
-    /// <summary>The file's page directories in order, read as they are asked for; a looping chain ends at MaxPages.</summary>
-    private static IEnumerable<TiffDirectory> Pages(Stream stream)
-    {
-        var directory = TiffDirectory.ReadFirst(stream);
-        for (var page = 0; directory is not null && page < MaxPages; page++, directory = directory.ReadNext())
-        {
-            yield return directory;
         }
     }
 

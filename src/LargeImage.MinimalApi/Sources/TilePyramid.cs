@@ -10,6 +10,9 @@ namespace LargeImage.MinimalApi.Sources;
 /// </summary>
 internal sealed class TilePyramid
 {
+    private const int MinStoredTileEdge = 64;
+    private const int MaxStoredTileEdge = 512;
+
     public TilePyramid(long sizeX, long sizeY, int tileWidth, int tileHeight)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sizeX);
@@ -23,6 +26,20 @@ internal sealed class TilePyramid
         var ratio = Math.Max((double)sizeX / tileWidth, (double)sizeY / tileHeight);
         Levels = Math.Max(1, (int)Math.Ceiling(Math.Log2(ratio)) + 1);
     }
+
+    /// <summary>
+    /// The tile edge a file is served in: its stored tiles' when they are square, 64–512 px and do not divide
+    /// <paramref name="fallback"/>, as large_image serves a file in its own tile size; else <paramref name="fallback"/>.
+    /// A fallback tile over stored tiles that do not divide it decodes up to four of them, partly wasted (four 240²
+    /// Aperio tiles for one 256² tile), where a tile of the stored size is one stored tile, decoded once or sent as
+    /// stored. Stored tiles that divide it (libvips writes 128² by default) are joined whole, with no waste and fewer
+    /// requests. Bigger stored tiles are not taken: one 1024² tile is sixteen of a viewer's usual ones.
+    /// </summary>
+    public static int EdgeFor(double? storedWidth, double? storedHeight, int fallback) =>
+        storedWidth is { } width && storedHeight == width && width is >= MinStoredTileEdge and <= MaxStoredTileEdge
+        && width == Math.Floor(width) && fallback % (int)width != 0
+            ? (int)width
+            : fallback;
 
     public long SizeX { get; }
 

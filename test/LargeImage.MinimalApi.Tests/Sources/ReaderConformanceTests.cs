@@ -123,6 +123,7 @@ public class ReaderConformanceTests
         using var openslide = Open("openslide", path);
         Assert.Equal((2220L, 2967L), (vips.Metadata.SizeX, vips.Metadata.SizeY));
         Assert.Equal(openslide.Metadata.Levels, vips.Metadata.Levels);
+        Assert.Equal((240, 240), (vips.Metadata.TileWidth, openslide.Metadata.TileWidth));
         Assert.Equal(0.000499, vips.Metadata.MmX!.Value, 9);
         Assert.Equal(20, vips.Metadata.Magnification);
         Assert.Contains("label", vips.AssociatedImageNames);

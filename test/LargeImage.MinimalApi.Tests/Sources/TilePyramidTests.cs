@@ -14,6 +14,22 @@ public class TilePyramidTests
     public void Levels_follow_large_image(long width, long height, int levels) =>
         Assert.Equal(levels, new TilePyramid(width, height, 256, 256).Levels);
 
+    /// <summary>A file's own tiles are served when square, 64–512 px and not joined whole into 256² ones.</summary>
+    [Theory]
+    [InlineData(240.0, 240.0, 240)]
+    [InlineData(512.0, 512.0, 512)]
+    [InlineData(384.0, 384.0, 384)]
+    [InlineData(256.0, 256.0, 256)]
+    [InlineData(128.0, 128.0, 256)]
+    [InlineData(64.0, 64.0, 256)]
+    [InlineData(1024.0, 1024.0, 256)]
+    [InlineData(48.0, 48.0, 256)]
+    [InlineData(240.0, 256.0, 256)]
+    [InlineData(240.5, 240.5, 256)]
+    [InlineData(null, null, 256)]
+    public void Edge_is_the_stored_tiles_where_the_default_grid_would_split_them(double? width, double? height, int edge) =>
+        Assert.Equal(edge, TilePyramid.EdgeFor(width, height, 256));
+
     [Fact]
     public void Tile_windows_and_corners_are_in_full_resolution_pixels()
     {

@@ -6,7 +6,7 @@ using Interop = LargeImage.MinimalApi.Native.Interop;
 namespace LargeImage.MinimalApi.Sources.OpenSlide;
 
 /// <summary>The OpenSlide reader: Aperio, Hamamatsu, MIRAX, Leica, Ventana, Philips, Sakura and generic tiled TIFF slides.</summary>
-/// <param name="tileSize">Edge of the served tiles for a slide that states no usable tile size of its own.</param>
+/// <param name="tileSize">Edge of the served tiles for a slide whose own tiles do not suit (<see cref="TilePyramid.EdgeFor"/>).</param>
 internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize) : ITileSourceReader
 {
     public const string ReaderName = "openslide";

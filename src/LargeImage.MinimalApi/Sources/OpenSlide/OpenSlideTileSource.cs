@@ -28,13 +28,6 @@ internal sealed class OpenSlideTileSource : ITileSource
 
     private const int StatisticsSize = 2048;
 
-    /// <summary>
-    /// The stored tile edges a slide is served in; a slide stating another is served in the reader's default. large_image
-    /// takes any, but a 1024² tile is sixteen of a viewer's usual ones in one response.
-    /// </summary>
-    private const int MinNativeTileSize = 64;
-    private const int MaxNativeTileSize = 512;
-
     private readonly string path;
     private readonly Lock sync = new();
     private readonly OpenSlideFacts facts;
@@ -55,7 +48,7 @@ internal sealed class OpenSlideTileSource : ITileSource
 
     /// <summary>
     /// Takes ownership of <paramref name="slide"/>, the handle <paramref name="facts"/> were read from, if any; a slide
-    /// that states no usable tile size of its own is served in <paramref name="defaultTileSize"/>.
+    /// that states no usable tile size of its own (<see cref="TilePyramid.EdgeFor"/>) is served in <paramref name="defaultTileSize"/>.
     /// </summary>
     public OpenSlideTileSource(string path, OpenSlideFacts facts, OpenSlideHandle? slide, int defaultTileSize)
     {
@@ -64,7 +57,7 @@ internal sealed class OpenSlideTileSource : ITileSource
         handle = slide;
         var levels = facts.Levels;
         readLevels = [.. levels.Where(l => l.Index == 0 || !SmallerThanItsTile(l))];
-        var tileSize = NativeTileSize() ?? defaultTileSize;
+        var tileSize = TilePyramid.EdgeFor(Number("openslide.level[0].tile-width"), Number("openslide.level[0].tile-height"), defaultTileSize);
         pyramid = new TilePyramid(levels[0].Width, levels[0].Height, tileSize, tileSize);
         var mmX = Number("openslide.mpp-x") * 1e-3;
         var mmY = Number("openslide.mpp-y") * 1e-3;
@@ -397,17 +390,6 @@ internal sealed class OpenSlideTileSource : ITileSource
             throw new InvalidParameterException("frame", $"Frame {frame} does not exist; this image has a single frame 0.");
         }
     }
-
-    /// <summary>
-    /// Level 0's stored tile edge when the slide states square tiles of a usable size (Aperio's are usually 240²), as
-    /// large_image serves slides: a tile is then one stored tile, decoded once or sent as stored, where a 256² grid over
-    /// 240² tiles decodes four for each.
-    /// </summary>
-    private int? NativeTileSize() =>
-        Number("openslide.level[0].tile-width") is { } width && Number("openslide.level[0].tile-height") == width
-        && width is >= MinNativeTileSize and <= MaxNativeTileSize && width == Math.Floor(width)
-            ? (int)width
-            : null;
 
     /// <summary>
     /// Whether a reduced level is smaller than one of its own tiles. libtiff's fix for CVE-2025-9900 (Debian's

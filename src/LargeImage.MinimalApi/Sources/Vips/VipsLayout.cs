@@ -42,6 +42,9 @@ internal sealed record VipsLayout
 
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>The full-resolution level's stored tile width and height when it is a tiled TIFF page, else null.</summary>
+    public (long Width, long Height)? StoredTile { get; init; }
+
     /// <summary>
     /// Whether the layout is small enough to remember for reopens: its metadata under <see cref="MaxRememberedChars"/>
     /// JSON characters (an OME-XML of a big plate runs to megabytes).

@@ -179,7 +179,24 @@ internal static class VipsLayoutReader
             Magnification = aperio?.AppMag,
             Internal = internalMetadata,
             Warnings = warnings,
+            StoredTile = StoredTileOf(path, frames[0][0]),
         };
+    }
+
+    private static (long Width, long Height)? StoredTileOf(string path, StoredLevel level)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.RandomAccess);
+            return TiffDirectory.ReadPage(stream, level.Page, level.SubIfd) is { } directory
+                && directory.Number(TiffTag.TileWidth) is { } width && directory.Number(TiffTag.TileLength) is { } height
+                ? (width, height)
+                : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

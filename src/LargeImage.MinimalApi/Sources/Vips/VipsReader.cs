@@ -8,7 +8,7 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 /// <summary>
 /// The libvips reader: pyramidal and tiled TIFF, OME-TIFF, SVS pages, and plain PNG/JPEG/WebP/… images.
 /// </summary>
-/// <param name="tileSize">Edge of the served tiles.</param>
+/// <param name="tileSize">Edge of the served tiles for a file whose own tiles do not suit (<see cref="TilePyramid.EdgeFor"/>).</param>
 internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : ITileSourceReader
 {
     public const string ReaderName = "vips";

@@ -54,6 +54,40 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
         }
     }
 
+    /// <summary>
+    /// A pyramid of 512² JPEG tiles is served in 512² tiles, whole ones as stored, and its levels' pixels are libvips'
+    /// own, as a reopen (from the remembered layout) serves them too.
+    /// </summary>
+    [Fact]
+    public void A_pyramid_of_512_tiles_is_served_in_them()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tiles512-{Guid.NewGuid():N}.tiff");
+        try
+        {
+            using (var pattern = VipsFixtures.Pattern(1800, 1300, 3))
+            {
+                pattern.Tiffsave(path, tile: true, pyramid: true, tileWidth: 512, tileHeight: 512, compression: Enums.ForeignTiffCompression.Jpeg);
+            }
+
+            using var first = reader.Open(path, null);
+            using var reopened = reader.Open(path, null);
+            using var page = Image.Tiffload(path, page: 0);
+            foreach (var source in new[] { first, reopened })
+            {
+                Assert.Equal((512, 512, 3), (source.Metadata.TileWidth, source.Metadata.TileHeight, source.Metadata.Levels));
+                using var decoded = Image.NewFromBuffer(source.ReadStoredJpegTile(2, 1, 1, 0)!);
+                using var expected = page.Crop(512, 512, 512, 512);
+                Assert.Equal(1.0, PixelComparison.AgreeingFraction(source.ReadTile(2, 1, 1, ReadOptions.Default), expected, 3, 0));
+                Assert.True(expected.WriteToMemory<byte>().AsSpan().SequenceEqual(decoded.WriteToMemory<byte>()));
+                Assert.Null(source.ReadStoredJpegTile(2, 3, 2, 0));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void A_reopened_file_reads_as_a_first_open_does()
     {
