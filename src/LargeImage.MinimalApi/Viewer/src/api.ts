@@ -64,10 +64,6 @@ export class LargeImageApi {
     return getJson(this.imageUrl('info/metadata', query));
   }
 
-  bands(query: Query = {}): Promise<Record<string, BandInfo>> {
-    return getJson(this.imageUrl('info/bands', query));
-  }
-
   colormaps(): Promise<string[]> {
     return getJson(`${this.apiBase}colormaps`);
   }

@@ -1,5 +1,5 @@
 // Mounts one viewer: reads the metadata, chooses the web map or pixel space, and wires the panel to the tiles.
-import { LargeImageApi, withQuery, type BandInfo, type Metadata, type Query } from './api.js';
+import { LargeImageApi, withQuery, type Metadata, type Query } from './api.js';
 import { geoMap, pixelMap, type Basemap, type ImageMap } from './map.js';
 import { Panel } from './panel.js';
 import { renderQuery, initialState, styleJson, type ViewerState } from './style.js';
@@ -29,7 +29,7 @@ export async function mount(root: HTMLElement, options: ViewerOptions): Promise<
     // An opaque 8-bit colour image in its own colours, in pixel space, gets JPEG tiles: a fraction of a PNG's bytes,
     // and a JPEG pyramid's tiles go out as stored. Styles, other images and the web map (transparent around the
     // image) keep PNG; the layer's extent hides the fill of JPEG tiles at the image's edges.
-    const opaque = !geo && meta.dtype === 'uint8' && (meta.bandCount === 3 || (meta.bandCount === 4 && (await alphaIsOpaque(api))));
+    const opaque = !geo && meta.dtype === 'uint8' && (meta.bandCount === 3 || (meta.bandCount === 4 && (await isOpaque(thumbnailUrl(api, initialState)))));
     const format = (state: ViewerState) => (opaque && styleJson(state) === undefined ? 'jpeg' : 'png');
     const template = (state: ViewerState) =>
       api.imageUrl(`tiles/{z}/{x}/{y}.${format(state)}`, tileQuery(state)).replace(/%7B([xyz])%7D/g, '{$1}');
@@ -62,12 +62,24 @@ async function geoView(api: LargeImageApi, meta: Metadata, target: HTMLElement, 
   return geoMap(target, meta.bounds!, mercator.levels - 1, tiles, basemap);
 }
 
-// Slides come as RGBA (OpenSlide's reads), yet nearly all are opaque. The alpha band's statistics are taken from an
-// overview of about 2048 pixels, so a transparent area much smaller than one of its pixels is missed and shows the
-// JPEG's fill.
-async function alphaIsOpaque(api: LargeImageApi): Promise<boolean> {
-  const bands = await api.bands().catch(() => ({}) as Record<string, BandInfo>);
-  return Object.values(bands).find((band) => band.interpretation === 'alpha')?.min === 255;
+// Slides come as RGBA (OpenSlide's reads), yet nearly all are opaque. The thumbnail the panel shows anyway (so the
+// browser's cache answers the panel) tells: its pixels average the image's alpha, so only a transparent area under
+// about 1/255 of one thumbnail pixel goes unseen and shows the JPEG's fill.
+async function isOpaque(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return false;
+    const bitmap = await createImageBitmap(await response.blob(), { premultiplyAlpha: 'none' });
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    for (let alpha = 3; alpha < data.length; alpha += 4) {
+      if (data[alpha] !== 255) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function thumbnailUrl(api: LargeImageApi, state: ViewerState): string {
