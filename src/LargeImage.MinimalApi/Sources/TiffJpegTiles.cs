@@ -74,7 +74,7 @@ internal sealed class TiffJpegTiles
     /// <param name="page">The page holding the level.</param>
     /// <param name="subIfd">Which of the page's sub-IFDs holds it, or -1 for the page itself.</param>
     public static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, int page, int subIfd) =>
-        TryOpen(path, file, stream => TiffDirectory.ReadPage(stream, page, subIfd));
+        page < 0 ? null : TryOpen(path, file, stream => TiffDirectory.ReadPage(stream, page, subIfd));
 
     /// <summary>
     /// The tiles of the first tiled page <paramref name="width"/> × <paramref name="height"/> pixels when they qualify;
@@ -153,13 +153,14 @@ internal sealed class TiffJpegTiles
     }
 
     /// <summary>
-    /// The stored tile the plan crops whole, as one complete JPEG stream, when its header promises the level's tile size
-    /// and colour space; null when the crop is not exactly one stored tile, or the tile is missing or not that JPEG.
-    /// Only the header is checked: the compressed data goes out as the file holds it.
+    /// The stored tile that a <paramref name="width"/> × <paramref name="height"/> output is exactly, as one complete
+    /// JPEG stream, when its header promises the level's tile size and colour space; null when the plan resamples, does
+    /// not fill the output or does not crop exactly one stored tile, or the tile is missing or not that JPEG. Only the
+    /// header is checked: the compressed data goes out as the file holds it.
     /// </summary>
-    public byte[]? TryReadStored(RegionPlan plan)
+    public byte[]? TryReadStored(RegionPlan plan, int width, int height)
     {
-        if (plan.CropX % tileWidth != 0 || plan.CropY % tileHeight != 0 || plan.CropWidth != tileWidth || plan.CropHeight != tileHeight)
+        if (!plan.IsCopy || !plan.Covers(width, height) || plan.CropX % tileWidth != 0 || plan.CropY % tileHeight != 0 || plan.CropWidth != tileWidth || plan.CropHeight != tileHeight)
         {
             return null;
         }

@@ -96,7 +96,7 @@ public sealed class TiffJpegTilesTests : IDisposable
         using var file = File.OpenHandle(path);
         var tiles = TiffJpegTiles.TryOpen(path, file, 0, -1)!;
         using var reference = Image.Tiffload(path, page: 0);
-        var stored = tiles.TryReadStored(new RegionPlan(512, 256, 256, 256, 0, 0, 256, 256));
+        var stored = tiles.TryReadStored(new RegionPlan(512, 256, 256, 256, 0, 0, 256, 256), 256, 256);
 
         // The stream ends with the file's bytes of tile (2, 1), start marker dropped, and decodes to libvips' pixels.
         Assert.NotNull(stored);
@@ -108,9 +108,9 @@ public sealed class TiffJpegTilesTests : IDisposable
         Assert.Equal((256, 256, 3), (decoded.Width, decoded.Height, decoded.Bands));
         Assert.True(crop.WriteToMemory<byte>().AsSpan().SequenceEqual(decoded.WriteToMemory<byte>()));
 
-        Assert.Null(tiles.TryReadStored(new RegionPlan(1024, 0, 76, 256, 0, 0, 76, 256)));
-        Assert.Null(tiles.TryReadStored(new RegionPlan(128, 0, 256, 256, 0, 0, 256, 256)));
-        Assert.Null(tiles.TryReadStored(new RegionPlan(0, 0, 128, 128, 0, 0, 128, 128)));
+        Assert.Null(tiles.TryReadStored(new RegionPlan(1024, 0, 76, 256, 0, 0, 76, 256), 256, 256));
+        Assert.Null(tiles.TryReadStored(new RegionPlan(128, 0, 256, 256, 0, 0, 256, 256), 256, 256));
+        Assert.Null(tiles.TryReadStored(new RegionPlan(0, 0, 128, 128, 0, 0, 128, 128), 256, 256));
     }
 
     /// <summary>
@@ -122,7 +122,7 @@ public sealed class TiffJpegTilesTests : IDisposable
     {
         var path = Save("rgb.tif", 1100, 700, 256, rgbJpeg: true);
         using var file = File.OpenHandle(path);
-        var stored = TiffJpegTiles.TryOpen(path, file, 0, -1)!.TryReadStored(new RegionPlan(256, 256, 256, 256, 0, 0, 256, 256));
+        var stored = TiffJpegTiles.TryOpen(path, file, 0, -1)!.TryReadStored(new RegionPlan(256, 256, 256, 256, 0, 0, 256, 256), 256, 256);
         Assert.NotNull(stored);
         using var decoded = Image.NewFromBuffer(stored);
         using var reference = Image.Tiffload(path, page: 0);

@@ -123,7 +123,7 @@ internal sealed class VipsTileSource : ITileSource
         }
 
         var plan = RegionPlan.Compute(window, pyramid.TileWidth, pyramid.TileHeight, level.Downsample, level.Downsample, level.Width, level.Height);
-        return plan.IsCopy && plan.Covers(pyramid.TileWidth, pyramid.TileHeight) ? tiles.TryReadStored(plan) : null;
+        return tiles.TryReadStored(plan, pyramid.TileWidth, pyramid.TileHeight);
     }
 
     public TileCorners GetTileCorners(int z, int x, int y) => pyramid.Corners(z, x, y);
