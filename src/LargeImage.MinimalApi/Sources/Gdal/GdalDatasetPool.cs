@@ -16,15 +16,21 @@ internal sealed class GdalDatasetPool : IDisposable
     private readonly Lock sync = new();
     private bool disposed;
 
-    /// <param name="first">An already-open handle (the one the file was validated with), adopted by the pool.</param>
+    /// <param name="first">
+    /// An already-open handle (the one the file was validated with), adopted by the pool; null to open the first one on
+    /// the first rent.
+    /// </param>
     /// <param name="size">Most handles open at once.</param>
     /// <param name="open">Opens another handle of the same file.</param>
-    public GdalDatasetPool(GdalDatasetHandle first, int size, Func<GdalDatasetHandle> open)
+    public GdalDatasetPool(GdalDatasetHandle? first, int size, Func<GdalDatasetHandle> open)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         this.open = open;
         slots = new SemaphoreSlim(size, size);
-        idle.Push(first);
+        if (first is not null)
+        {
+            idle.Push(first);
+        }
     }
 
     /// <summary>Takes a handle for the calling thread, waiting while all N are in use.</summary>

@@ -24,6 +24,8 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
     private const int TileSize = LargeImageDefaults.TileSize;
 
     private readonly GdalDatasetPool pool;
+    private readonly int[] overviewWidths;
+    private readonly GdalDatasetPool[] overviewPools;
     private readonly int width;
     private readonly int height;
     private readonly int bandCount;
@@ -76,6 +78,12 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
         }
 
         pool = new GdalDatasetPool(dataset, handlesPerFile, () => OpenHandle(path));
+        overviewWidths = Enumerable.Range(0, Interop.Gdal.GetOverviewCount(band1))
+            .Select(i => Interop.Gdal.GetBandSize(Interop.Gdal.GetOverview(band1, i)).Width)
+            .ToArray();
+        overviewPools = Enumerable.Range(0, overviewWidths.Length)
+            .Select(level => new GdalDatasetPool(null, handlesPerFile, () => OpenHandle(path, level)))
+            .ToArray();
         bands = new Lazy<IReadOnlyList<BandInfo>>(() => ReadBands(statistics: true));
         bandLayout = new Lazy<IReadOnlyList<BandInfo>>(() => ReadBands(statistics: false));
         metadata = new Lazy<ImageMetadata>(BuildMetadata);
@@ -274,12 +282,20 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
     public Raster ReadAssociatedImage(string name) =>
         throw new ImageNotFoundException($"The image has no associated image '{name}'.");
 
-    public void Dispose() => pool.Dispose();
+    public void Dispose()
+    {
+        pool.Dispose();
+        foreach (var overview in overviewPools)
+        {
+            overview.Dispose();
+        }
+    }
 
     internal static int NativeLevels(long width, long height) =>
         Math.Max(0, (int)Math.Ceiling(Math.Log2(Math.Max(width, height) / (double)TileSize))) + 1;
 
-    private static GdalDatasetHandle OpenHandle(string path) => Interop.Gdal.OpenEx(path);
+    private static GdalDatasetHandle OpenHandle(string path, int? overview = null) =>
+        Interop.Gdal.OpenEx(path, overview is { } level ? [$"OVERVIEW_LEVEL={level.ToString(CultureInfo.InvariantCulture)}"] : null);
 
     private static (PixelType Type, bool SignedByte) ReadPixelType(GdalDatasetHandle dataset, nint band1, int count)
     {
@@ -469,7 +485,8 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
     /// Warps an extent of the projected grid through the gdalwarp library entry point into an in-memory dataset, so
     /// tiles are exactly what <c>gdalwarp -t_srs … -te … -ts … -r …</c> makes. <c>-dstalpha</c> adds an alpha band
     /// that records where the source had data (nodata, masks and a source alpha band all feed it); when the source
-    /// has an alpha band of its own, gdalwarp reuses that slot, so the last warped band is the mask either way.
+    /// has an alpha band of its own, gdalwarp reuses that slot, so the last warped band is the mask either way. The
+    /// overview gdalwarp would warp from is chosen by <see cref="GdalWarpOverview"/> and read through a pooled handle.
     /// </summary>
     private Raster ReadWarped(double xmin, double ymin, double xmax, double ymax, int outWidth, int outHeight, GdalResampling resampling)
     {
@@ -485,11 +502,20 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
             args.AddRange(["-s_srs", "EPSG:4326"]);
         }
 
+        var source = pool;
+        if (!Georeference.FromGcps)
+        {
+            // A GCP-georeferenced source is left to gdalwarp's own choice: its transformer is not the geotransform's.
+            var level = GdalWarpOverview.Choose(Georeference, Grid.Name, (xmin, ymin, xmax, ymax), outWidth, outHeight, width, overviewWidths);
+            source = level < 0 ? pool : overviewPools[level];
+            args.AddRange(["-ovr", "NONE"]);
+        }
+
         var pixels = outWidth * outHeight;
         var mask = new byte[pixels];
         byte[]? bytes = null;
         double[]? values = null;
-        using (var lease = pool.Rent())
+        using (var lease = source.Rent())
         using (var warped = Interop.Gdal.Warp(string.Empty, lease.Handle, args))
         {
             var extra = GdalRasterIOExtraArg.Create(GdalRasterIOResampleAlg.NearestNeighbour);

@@ -1,3 +1,4 @@
+using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Sources.Gdal;
 
@@ -49,5 +50,26 @@ public sealed class GdalDatasetPoolTests(GdalFixtures fixtures) : IClassFixture<
 
         Assert.True(rented.IsClosed);
         Assert.Throws<ObjectDisposedException>(() => pool.Rent());
+    }
+
+    [SkippableFact]
+    public void An_empty_pool_opens_on_first_rent_and_retries_an_open_that_failed()
+    {
+        GdalAvailability.SkipIfUnavailable();
+        var attempts = 0;
+        using var pool = new GdalDatasetPool(null, 2, () =>
+            Interlocked.Increment(ref attempts) == 1 ? Interop.Gdal.OpenEx(fixtures.Rgb + ".missing") : Interop.Gdal.OpenEx(fixtures.Rgb));
+        Assert.Equal(0, attempts);
+
+        Assert.Throws<NativeLibraryException>(() => pool.Rent());
+        using (var lease = pool.Rent())
+        {
+            Assert.Equal(600, Interop.Gdal.GetRasterXSize(lease.Handle));
+        }
+
+        using (pool.Rent())
+        {
+            Assert.Equal(2, attempts);
+        }
     }
 }

@@ -155,6 +155,41 @@ public sealed class GdalTileSourceTests(GdalFixtures fixtures) : IClassFixture<G
     }
 
     [SkippableFact]
+    public async Task Web_mercator_tiles_at_every_zoom_equal_gdalwarps_from_the_overview_it_picks()
+    {
+        using var source = Open(fixtures.Elevation, "EPSG:3857");
+        CliTool.SkipIfMissing("gdalwarp");
+        using var temp = new TempDirectory("li-warp-zooms");
+        var bounds = source.Metadata.Bounds!;
+        var (lon, lat) = ((bounds.XMin + bounds.XMax) / 2, (bounds.YMin + bounds.YMax) / 2);
+        // The fixture's overviews are 2× and 4× reductions; these zooms read full resolution and both overviews.
+        var zooms = Enumerable.Range(source.Metadata.Levels - 5, 5);
+
+        var results = await Task.WhenAll(zooms.Select(z => Task.Run(() =>
+        {
+            var (px, py) = WorldPixel(lon, lat, z + 1);
+            var (x, y) = ((int)(px / 256), (int)(py / 256));
+            var (xmin, ymin, xmax, ymax) = source.Grid!.TileBounds(z, x, y);
+            var output = temp.File($"warp_{z}.bin");
+            CliTool.Run(
+                "gdalwarp", "-q", "-t_srs", "EPSG:3857", "-te", F(xmin), F(ymin), F(xmax), F(ymax), "-ts", "256", "256",
+                "-r", "near", "-dstalpha", "-ot", "Float64", "-of", "ENVI", fixtures.Elevation, output);
+            return (z, tile: source.ReadTile(z, x, y, ReadOptions.Default), reference: EnviImage.Read(output));
+        })));
+
+        foreach (var (z, tile, reference) in results)
+        {
+            for (var i = 0; i < 256 * 256; i++)
+            {
+                var (x, y) = (i % 256, i / 256);
+                var valid = reference[1, x, y] > 0;
+                Assert.True(valid == tile.IsValid(i), $"z={z} mask at ({x}, {y})");
+                Assert.True(!valid || reference[0, x, y] == tile[i, 0], $"z={z} value at ({x}, {y}): {tile[i, 0]}, gdalwarp {reference[0, x, y]}");
+            }
+        }
+    }
+
+    [SkippableFact]
     public void Tile_corners_are_metres_in_web_mercator_and_flipped_pixels_natively()
     {
         using var projected = Open(fixtures.Rgb, "EPSG:3857");
@@ -318,6 +353,8 @@ public sealed class GdalTileSourceTests(GdalFixtures fixtures) : IClassFixture<G
         var y = (1 - (Math.Log(Math.Tan(Math.PI / 4 + (lat * Math.PI / 360))) / Math.PI)) / 2 * size;
         return ((long)Math.Floor(x), (long)Math.Floor(y));
     }
+
+    private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static GdalTileSource Open(string path, string? projection = null)
     {

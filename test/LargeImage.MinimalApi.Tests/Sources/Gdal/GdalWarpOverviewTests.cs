@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LargeImage.MinimalApi.Native;
+using LargeImage.MinimalApi.Sources.Gdal;
+
+namespace LargeImage.MinimalApi.Tests.Sources.Gdal;
+
+public sealed partial class GdalWarpOverviewTests(GdalFixtures fixtures) : IClassFixture<GdalFixtures>
+{
+    // Target pixels per source pixel, around the fixture's overview reductions (2 and 4) and gdalwarp's 0.1 tolerance.
+    public static TheoryData<double> Reductions => [0.5, 1, 1.5, 1.85, 1.95, 2.05, 2.15, 3, 3.85, 3.95, 4.05, 4.2, 6, 12];
+
+    [SkippableTheory]
+    [MemberData(nameof(Reductions))]
+    public void The_level_is_the_one_gdalwarp_selects(double reduction)
+    {
+        CliTool.SkipIfMissing("gdalwarp");
+        using var source = GdalTileSource.Open(fixtures.Elevation, "EPSG:3857");
+        var (sourceWidth, overviewWidths) = OverviewWidths(fixtures.Elevation);
+        Assert.Equal([500, 250], overviewWidths);
+
+        // A 256-pixel square centred on the image whose pixels are about `reduction` source pixels wide: 30 m source
+        // pixels are 30 / cos(latitude) metres of web-mercator.
+        var (cx, cy) = CentreInWebMercator(source.Georeference!);
+        var half = 128 * reduction * 30 / Math.Cos(45.03 * Math.PI / 180);
+        var extent = (cx - half, cy - half, cx + half, cy + half);
+        using var temp = new TempDirectory("li-warp-overview");
+        var log = temp.File("gdalwarp.log");
+        CliTool.Run(
+            "gdalwarp", "-q", "--debug", "on", "--config", "CPL_LOG", log, "-t_srs", "EPSG:3857",
+            "-te", F(extent.Item1), F(extent.Item2), F(extent.Item3), F(extent.Item4), "-ts", "256", "256", "-r", "near",
+            "-of", "MEM", fixtures.Elevation, "unused");
+        var selected = SelectedLevel().Match(File.ReadAllText(log));
+
+        var level = GdalWarpOverview.Choose(source.Georeference!, "EPSG:3857", extent, 256, 256, sourceWidth, overviewWidths);
+
+        Assert.Equal(selected.Success ? int.Parse(selected.Groups[1].Value, CultureInfo.InvariantCulture) : -1, level);
+    }
+
+    [SkippableFact]
+    public void An_image_without_overviews_is_warped_from_full_resolution()
+    {
+        using var source = GdalTileSource.Open(fixtures.Rgb, "EPSG:3857");
+        var (sourceWidth, overviewWidths) = OverviewWidths(fixtures.Rgb);
+        Assert.Empty(overviewWidths);
+
+        var world = 20037508.34;
+        Assert.Equal(-1, GdalWarpOverview.Choose(source.Georeference!, "EPSG:3857", (-world, -world, world, world), 256, 256, sourceWidth, overviewWidths));
+    }
+
+    private static (int Width, int[] OverviewWidths) OverviewWidths(string path)
+    {
+        using var dataset = Interop.Gdal.OpenEx(path);
+        var band = Interop.Gdal.GetRasterBand(dataset, 1);
+        var widths = Enumerable.Range(0, Interop.Gdal.GetOverviewCount(band))
+            .Select(i => Interop.Gdal.GetBandSize(Interop.Gdal.GetOverview(band, i)).Width)
+            .ToArray();
+        return (Interop.Gdal.GetRasterXSize(dataset), widths);
+    }
+
+    private static (double X, double Y) CentreInWebMercator(GdalGeoreference georeference)
+    {
+        var centre = georeference.Transform(georeference.SourceBounds, "EPSG:3857");
+        return ((centre.XMin + centre.XMax) / 2, (centre.YMin + centre.YMax) / 2);
+    }
+
+    private static string F(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"Selecting overview level (\d+)")]
+    private static partial Regex SelectedLevel();
+}
