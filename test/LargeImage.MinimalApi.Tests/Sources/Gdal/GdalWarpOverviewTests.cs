@@ -22,7 +22,8 @@ public sealed partial class GdalWarpOverviewTests(GdalFixtures fixtures) : IClas
         // A 256-pixel square centred on the image whose pixels are about `reduction` source pixels wide: 30 m source
         // pixels are 30 / cos(latitude) metres of web-mercator.
         var (cx, cy) = CentreInWebMercator(source.Georeference!);
-        var half = 128 * reduction * 30 / Math.Cos(45.03 * Math.PI / 180);
+        var latitude = (source.Georeference!.Bounds.YMin + source.Georeference.Bounds.YMax) / 2;
+        var half = 128 * reduction * 30 / Math.Cos(latitude * Math.PI / 180);
         var extent = (cx - half, cy - half, cx + half, cy + half);
         using var temp = new TempDirectory("li-warp-overview");
         var log = temp.File("gdalwarp.log");
@@ -40,6 +41,7 @@ public sealed partial class GdalWarpOverviewTests(GdalFixtures fixtures) : IClas
     [SkippableFact]
     public void An_image_without_overviews_is_warped_from_full_resolution()
     {
+        GdalAvailability.SkipIfUnavailable();
         using var source = GdalTileSource.Open(fixtures.Rgb, "EPSG:3857");
         var (sourceWidth, overviewWidths) = OverviewWidths(fixtures.Rgb);
         Assert.Empty(overviewWidths);
