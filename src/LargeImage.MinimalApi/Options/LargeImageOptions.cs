@@ -29,7 +29,10 @@ public sealed class LargeImageOptions
     [Range(16, 65536)]
     public int HistogramMaxSize { get; set; } = LargeImageDefaults.HistogramMaxSize;
 
-    /// <summary>GDAL handles per open file. Default <see cref="LargeImageDefaults.DatasetHandlesPerFile"/>.</summary>
+    /// <summary>
+    /// GDAL handles per open file, and as many again per overview level that projected tiles are warped from (opened
+    /// as first needed). Default <see cref="LargeImageDefaults.DatasetHandlesPerFile"/>.
+    /// </summary>
     [Range(1, 64)]
     public int DatasetHandlesPerFile { get; set; } = LargeImageDefaults.DatasetHandlesPerFile;
 

@@ -6,7 +6,8 @@ namespace LargeImage.MinimalApi.Sources.Gdal;
 /// Up to N open handles of one file. A GDAL dataset handle is single-threaded (its block cache, file pointer and
 /// error state are per handle), so sharing one handle would serialise every request for that file behind a lock;
 /// instead each read rents a handle of its own, and N concurrent requests for one file read in parallel. Handles
-/// are opened lazily, so an idle file costs one handle.
+/// are opened lazily, so an idle file costs one handle (the one it was validated with), or none for a pool started
+/// empty.
 /// </summary>
 internal sealed class GdalDatasetPool : IDisposable
 {
