@@ -9,12 +9,23 @@ namespace LargeImage.MinimalApi.Sources.Gdal;
 /// are opened lazily, so an idle file costs one handle (the one it was validated with), or none for a pool started
 /// empty.
 /// </summary>
+/// <remarks>
+/// Because blocks are cached per handle, neighbouring tiles read on different handles decode their shared blocks once
+/// each: six concurrent reads of a 4 × 3 viewport of the benchmark COG cost 1.5–1.9 times the CPU of the same tiles
+/// read in turn. A read may therefore name the block it mostly reads (<see cref="BlockKey"/>): it then waits for a
+/// handle busy with that block rather than decode it again elsewhere, and prefers an idle handle that read that block
+/// last. Native-grid viewports read that way took 15–20% less CPU and 8–15% less time; web-mercator tiles, whose
+/// source windows straddle blocks unevenly, measured no change and name no block.
+/// </remarks>
 internal sealed class GdalDatasetPool : IDisposable
 {
+    /// <summary>The key of a read that names no block.</summary>
+    public const long NoBlock = -1;
+
     private readonly Func<GdalDatasetHandle> open;
-    private readonly SemaphoreSlim slots;
-    private readonly Stack<GdalDatasetHandle> idle = new();
-    private readonly Lock sync = new();
+    private readonly Slot[] slots;
+    private readonly object sync = new();
+    private long returns;
     private bool disposed;
 
     /// <param name="first">
@@ -27,35 +38,57 @@ internal sealed class GdalDatasetPool : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         this.open = open;
-        slots = new SemaphoreSlim(size, size);
-        if (first is not null)
-        {
-            idle.Push(first);
-        }
+        slots = Enumerable.Range(0, size).Select(_ => new Slot()).ToArray();
+        slots[0].Handle = first;
     }
 
-    /// <summary>Takes a handle for the calling thread, waiting while all N are in use.</summary>
-    public Lease Rent()
+    /// <summary>
+    /// The key of the block of <paramref name="level"/> (any small number telling scales apart) holding pixel
+    /// (<paramref name="column"/>, <paramref name="row"/>) of that level.
+    /// </summary>
+    public static long BlockKey(int level, double column, double row, (int Width, int Height) block)
     {
-        slots.Wait();
-        try
+        var x = (long)Math.Floor(column / Math.Max(1, block.Width)) & 0xFFFFFF;
+        var y = (long)Math.Floor(row / Math.Max(1, block.Height)) & 0xFFFFFF;
+        return ((long)(level & 0x7FFF) << 48) | (x << 24) | y;
+    }
+
+    /// <summary>
+    /// Takes a handle for the calling thread, waiting while all N are in use, or while another read of
+    /// <paramref name="block"/> holds one.
+    /// </summary>
+    public Lease Rent(long block = NoBlock)
+    {
+        Slot slot;
+        lock (sync)
         {
-            lock (sync)
+            while (true)
             {
                 ObjectDisposedException.ThrowIf(disposed, this);
-                if (idle.TryPop(out var handle))
+                if (TryTake(block) is { } taken)
                 {
-                    return new Lease(this, handle);
+                    slot = taken;
+                    break;
                 }
-            }
 
-            return new Lease(this, open());
+                Monitor.Wait(sync);
+            }
         }
-        catch
+
+        if (slot.Handle is null)
         {
-            slots.Release();
-            throw;
+            try
+            {
+                slot.Handle = open();
+            }
+            catch
+            {
+                Release(slot);
+                throw;
+            }
         }
+
+        return new Lease(this, slot);
     }
 
     public void Dispose()
@@ -68,37 +101,96 @@ internal sealed class GdalDatasetPool : IDisposable
             }
 
             disposed = true;
-            while (idle.TryPop(out var handle))
+            foreach (var slot in slots.Where(s => !s.Busy))
             {
-                handle.Dispose();
+                slot.Handle?.Dispose();
+                slot.Handle = null;
             }
+
+            Monitor.PulseAll(sync);
         }
     }
 
-    private void Return(GdalDatasetHandle handle)
+    // Called under the lock: the slot to read from, marked busy, or null to wait.
+    private Slot? TryTake(long block)
+    {
+        Slot? idle = null;
+        Slot? unopened = null;
+        foreach (var slot in slots)
+        {
+            if (slot.Busy)
+            {
+                if (block != NoBlock && slot.Block == block)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (slot.Handle is null)
+            {
+                unopened ??= slot;
+            }
+            else if (block != NoBlock && slot.Block == block)
+            {
+                idle = slot;
+                break;
+            }
+            else if (idle is null || slot.Returned > idle.Returned)
+            {
+                // The handle used last keeps a single reader on one warm block cache.
+                idle = slot;
+            }
+        }
+
+        var chosen = idle ?? unopened;
+        if (chosen is not null)
+        {
+            chosen.Busy = true;
+            chosen.Block = block;
+        }
+
+        return chosen;
+    }
+
+    private void Release(Slot slot)
     {
         lock (sync)
         {
+            slot.Busy = false;
+            slot.Returned = ++returns;
             if (disposed)
             {
-                handle.Dispose();
+                slot.Handle?.Dispose();
+                slot.Handle = null;
             }
-            else
-            {
-                idle.Push(handle);
-            }
-        }
 
-        slots.Release();
+            Monitor.PulseAll(sync);
+        }
     }
 
     /// <summary>Exclusive use of one handle until disposed.</summary>
-    internal sealed class Lease(GdalDatasetPool pool, GdalDatasetHandle handle) : IDisposable
+    internal sealed class Lease(GdalDatasetPool pool, Slot slot) : IDisposable
     {
         private GdalDatasetPool? owner = pool;
 
-        public GdalDatasetHandle Handle { get; } = handle;
+        public GdalDatasetHandle Handle { get; } = slot.Handle!;
 
-        public void Dispose() => Interlocked.Exchange(ref owner, null)?.Return(Handle);
+        public void Dispose() => Interlocked.Exchange(ref owner, null)?.Release(slot);
+    }
+
+    /// <summary>One handle's place in the pool; guarded by the pool's lock.</summary>
+    internal sealed class Slot
+    {
+        public GdalDatasetHandle? Handle { get; set; }
+
+        public bool Busy { get; set; }
+
+        /// <summary>The block the current or last read named.</summary>
+        public long Block { get; set; } = NoBlock;
+
+        /// <summary>When the slot was last returned, in returns of the pool.</summary>
+        public long Returned { get; set; }
     }
 }

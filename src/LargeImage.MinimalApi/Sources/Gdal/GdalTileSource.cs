@@ -26,6 +26,7 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
     private readonly GdalDatasetPool pool;
     private readonly int[] overviewWidths;
     private readonly GdalDatasetPool[] overviewPools;
+    private readonly (int Width, int Height) blockSize;
     private readonly int width;
     private readonly int height;
     private readonly int bandCount;
@@ -78,6 +79,7 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
         }
 
         pool = new GdalDatasetPool(dataset, handlesPerFile, () => OpenHandle(path));
+        blockSize = Interop.Gdal.GetBlockSize(band1);
         overviewWidths = Enumerable.Range(0, Interop.Gdal.GetOverviewCount(band1))
             .Select(i => Interop.Gdal.GetBandSize(Interop.Gdal.GetOverview(band1, i)).Width)
             .ToArray();
@@ -166,7 +168,8 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
         if (Grid is null)
         {
             var scale = Math.Pow(2, levels - 1 - z) * TileSize;
-            return ReadNative(new PixelWindow(x * scale, y * scale, scale, scale), TileSize, TileSize, resampling);
+            var block = GdalDatasetPool.BlockKey(z, (x + 0.5) * TileSize, (y + 0.5) * TileSize, blockSize);
+            return ReadNative(new PixelWindow(x * scale, y * scale, scale, scale), TileSize, TileSize, resampling, block);
         }
 
         if (!TouchesImage(z, x, y))
@@ -374,9 +377,10 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
 
     /// <summary>
     /// Reads a window of the native grid resampled to the output size. RasterIO with a smaller buffer lets GDAL read
-    /// from the matching overview. The part of the window beyond the image stays zero and masked.
+    /// from the matching overview. The part of the window beyond the image stays zero and masked. A tile names the
+    /// block its centre lies in (<paramref name="block"/>), so its neighbours read on the handle that decoded it.
     /// </summary>
-    private Raster ReadNative(PixelWindow window, int outWidth, int outHeight, GdalResampling resampling)
+    private Raster ReadNative(PixelWindow window, int outWidth, int outHeight, GdalResampling resampling, long block = GdalDatasetPool.NoBlock)
     {
         var left = Math.Max(window.Left, 0);
         var top = Math.Max(window.Top, 0);
@@ -404,7 +408,7 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
         var pixels = outWidth * outHeight;
         var start = (by0 * outWidth) + bx0;
         var mask = new byte[pixels];
-        using var lease = pool.Rent();
+        using var lease = pool.Rent(block);
         byte[]? bytes = null;
         double[]? values = null;
         if (PixelType == PixelType.UInt8 || signedByte)
