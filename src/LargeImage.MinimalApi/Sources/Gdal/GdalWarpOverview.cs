@@ -1,5 +1,3 @@
-using LargeImage.MinimalApi.Native;
-
 namespace LargeImage.MinimalApi.Sources.Gdal;
 
 /// <summary>
@@ -64,37 +62,20 @@ internal static class GdalWarpOverview
     private static double SourceColumnsPerTargetColumn(
         GdalGeoreference source, string targetSrs, (double XMin, double YMin, double XMax, double YMax) extent, int outWidth, int outHeight)
     {
-        const int count = PointsPerSide * PointsPerSide;
-        Span<double> x = stackalloc double[count];
-        Span<double> y = stackalloc double[count];
-        Span<int> ok = stackalloc int[count];
         var (columnSize, rowSize) = ((extent.XMax - extent.XMin) / outWidth, (extent.YMax - extent.YMin) / outHeight);
+        var points = new (double X, double Y)[PointsPerSide * PointsPerSide];
         for (var i = 0; i < PointsPerSide; i++)
         {
             for (var j = 0; j < PointsPerSide; j++)
             {
-                x[(i * PointsPerSide) + j] = extent.XMin + (outWidth * (double)i / (PointsPerSide - 1) * columnSize);
-                y[(i * PointsPerSide) + j] = extent.YMax - (outHeight * (double)j / (PointsPerSide - 1) * rowSize);
+                points[(i * PointsPerSide) + j] = (
+                    extent.XMin + (outWidth * (double)i / (PointsPerSide - 1) * columnSize),
+                    extent.YMax - (outHeight * (double)j / (PointsPerSide - 1) * rowSize));
             }
         }
 
-        using (var from = Interop.Gdal.SrsFromUserInput(targetSrs))
-        using (var to = Interop.Gdal.SrsFromWkt(source.Wkt))
-        using (var transformation = Interop.Gdal.NewCoordinateTransformation(from, to))
-        {
-            Interop.Gdal.Transform(transformation, x, y, ok);
-        }
-
-        var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
-        for (var i = 0; i < count; i++)
-        {
-            if (ok[i] != 0 && double.IsFinite(x[i]) && double.IsFinite(y[i]))
-            {
-                var column = source.ToPixel(x[i], y[i]).X;
-                (min, max) = (Math.Min(min, column), Math.Max(max, column));
-            }
-        }
-
-        return max > min ? (max - min) / outWidth : 0;
+        // Points that do not transform come back as NaN and are left out, as gdalwarp leaves out failed points.
+        var columns = GdalPixelLocator.ToPixels(source, null, 0, targetSrs, points).Select(p => p.X).Where(double.IsFinite).ToArray();
+        return columns.Length > 0 ? (columns.Max() - columns.Min()) / outWidth : 0;
     }
 }
