@@ -47,6 +47,23 @@ internal sealed class TiffDirectory
         return Read(stream, little, big, big ? (long)U64(header[8..], little) : U32(header[4..], little));
     }
 
+    /// <summary>
+    /// Runs <paramref name="read"/> on a stream of the local file at <paramref name="path"/>; <paramref name="unreadable"/>
+    /// when the file cannot be opened or read.
+    /// </summary>
+    public static T ReadFile<T>(string path, Func<Stream, T> read, T unreadable)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.RandomAccess);
+            return read(stream);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return unreadable;
+        }
+    }
+
     /// <summary>The stream's page directories in order, read as they are asked for; a looping chain ends at 4096 pages.</summary>
     public static IEnumerable<TiffDirectory> ReadPages(Stream stream)
     {

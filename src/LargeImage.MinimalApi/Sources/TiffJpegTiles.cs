@@ -84,23 +84,10 @@ internal sealed class TiffJpegTiles
         TiffDirectory.ReadPages(stream).FirstOrDefault(d =>
             d.Number(TiffTag.ImageWidth) == width && d.Number(TiffTag.ImageLength) == height && d.Number(TiffTag.TileWidth) is not null));
 
-    private static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, Func<Stream, TiffDirectory?> find)
-    {
-        if (!Interop.TurboJpeg.IsAvailable)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.RandomAccess);
-            return find(stream) is { } directory ? TryOpen(directory, file) : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    private static TiffJpegTiles? TryOpen(string path, SafeFileHandle file, Func<Stream, TiffDirectory?> find) =>
+        Interop.TurboJpeg.IsAvailable
+            ? TiffDirectory.ReadFile(path, stream => find(stream) is { } directory ? TryOpen(directory, file) : null, null)
+            : null;
 
     /// <summary>
     /// Copies the level pixels the plan crops into <paramref name="target"/> (RGB rows, or RGBA with opaque alpha for

@@ -30,22 +30,7 @@ internal sealed class TiffPeek
     public static bool IsTiff(ReadOnlySpan<byte> header) => TiffDirectory.IsTiff(header);
 
     /// <summary>Reads the first IFD of a local file; null when it is not a readable TIFF.</summary>
-    public static TiffPeek? TryRead(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.RandomAccess);
-            return TryRead(stream);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public static TiffPeek? TryRead(string path) => TiffDirectory.ReadFile(path, TryRead, null);
 
     /// <summary>Reads the first IFD from the first bytes of a file; null when it is not a TIFF or the IFD lies beyond them.</summary>
     public static TiffPeek? TryRead(ReadOnlySpan<byte> header)

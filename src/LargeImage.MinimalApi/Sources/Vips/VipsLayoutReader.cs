@@ -183,21 +183,13 @@ internal static class VipsLayoutReader
         };
     }
 
-    private static (long Width, long Height)? StoredTileOf(string path, StoredLevel level)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.RandomAccess);
-            return TiffDirectory.ReadPage(stream, level.Page, level.SubIfd) is { } directory
-                && directory.Number(TiffTag.TileWidth) is { } width && directory.Number(TiffTag.TileLength) is { } height
-                ? (width, height)
-                : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    private static (long Width, long Height)? StoredTileOf(string path, StoredLevel level) => TiffDirectory.ReadFile<(long, long)?>(
+        path,
+        stream => TiffDirectory.ReadPage(stream, level.Page, level.SubIfd) is { } directory
+            && directory.Number(TiffTag.TileWidth) is { } width && directory.Number(TiffTag.TileLength) is { } height
+            ? (width, height)
+            : null,
+        null);
 
     /// <summary>
     /// Pages the size of the first start a frame; pages that halve the current frame's base by a power of two

@@ -61,30 +61,24 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
     [Fact]
     public void A_pyramid_of_512_tiles_is_served_in_them()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"tiles512-{Guid.NewGuid():N}.tiff");
-        try
+        using var temp = new TempDirectory();
+        var path = temp.File("tiles512.tiff");
+        using (var pattern = VipsFixtures.Pattern(1800, 1300, 3))
         {
-            using (var pattern = VipsFixtures.Pattern(1800, 1300, 3))
-            {
-                pattern.Tiffsave(path, tile: true, pyramid: true, tileWidth: 512, tileHeight: 512, compression: Enums.ForeignTiffCompression.Jpeg);
-            }
-
-            using var first = reader.Open(path, null);
-            using var reopened = reader.Open(path, null);
-            using var page = Image.Tiffload(path, page: 0);
-            foreach (var source in new[] { first, reopened })
-            {
-                Assert.Equal((512, 512, 3), (source.Metadata.TileWidth, source.Metadata.TileHeight, source.Metadata.Levels));
-                using var decoded = Image.NewFromBuffer(source.ReadStoredJpegTile(2, 1, 1, 0)!);
-                using var expected = page.Crop(512, 512, 512, 512);
-                Assert.Equal(1.0, PixelComparison.AgreeingFraction(source.ReadTile(2, 1, 1, ReadOptions.Default), expected, 3, 0));
-                Assert.True(expected.WriteToMemory<byte>().AsSpan().SequenceEqual(decoded.WriteToMemory<byte>()));
-                Assert.Null(source.ReadStoredJpegTile(2, 3, 2, 0));
-            }
+            pattern.Tiffsave(path, tile: true, pyramid: true, tileWidth: 512, tileHeight: 512, compression: Enums.ForeignTiffCompression.Jpeg);
         }
-        finally
+
+        using var first = reader.Open(path, null);
+        using var reopened = reader.Open(path, null);
+        using var page = Image.Tiffload(path, page: 0);
+        foreach (var source in new[] { first, reopened })
         {
-            File.Delete(path);
+            Assert.Equal((512, 512, 3), (source.Metadata.TileWidth, source.Metadata.TileHeight, source.Metadata.Levels));
+            using var decoded = Image.NewFromBuffer(source.ReadStoredJpegTile(2, 1, 1, 0)!);
+            using var expected = page.Crop(512, 512, 512, 512);
+            Assert.Equal(1.0, PixelComparison.AgreeingFraction(source.ReadTile(2, 1, 1, ReadOptions.Default), expected, 3, 0));
+            Assert.True(expected.WriteToMemory<byte>().AsSpan().SequenceEqual(decoded.WriteToMemory<byte>()));
+            Assert.Null(source.ReadStoredJpegTile(2, 3, 2, 0));
         }
     }
 
