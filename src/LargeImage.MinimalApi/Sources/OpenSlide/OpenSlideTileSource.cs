@@ -23,8 +23,8 @@ internal sealed class OpenSlideTileSource : ITileSource
 {
     private const int Bands = 4;
 
-    /// <summary>Rows of level pixels read per OpenSlide call when reducing, bounding memory for slides without small levels.</summary>
-    private const int StripPixels = 4096 * 1024;
+    /// <summary>Level pixels read at a time when reducing, bounding memory for slides without small levels.</summary>
+    private const int ChunkPixels = 4096 * 1024;
 
     private const int StatisticsSize = 2048;
 
@@ -220,10 +220,13 @@ internal sealed class OpenSlideTileSource : ITileSource
             return CopyLevel(level, plan, width, height);
         }
 
+        // A factor of 2 or more is box-reduced by its whole part in chunks, so the level crop is never held whole: for a
+        // slide without small levels it can be the whole slide. What is left (under 2) goes to the kernel.
         var factor = downsample / level.Downsample;
-        var integral = Math.Round(factor);
-        using var block = integral >= 2 && Math.Abs(factor - integral) < 1e-9
-            ? ReadReduced(level, plan, (int)integral)
+        var isWhole = Math.Abs(factor - Math.Round(factor)) < 1e-9;
+        var whole = isWhole ? Math.Round(factor) : Math.Floor(factor);
+        using var block = whole >= 2
+            ? ReadReduced(level, plan, (int)whole, isWhole ? null : kernel)
             : ReadResampled(level, plan, kernel);
         return VipsPixels.Compose(block, plan, width, height, Bands, PixelType.UInt8);
     }
@@ -268,35 +271,50 @@ internal sealed class OpenSlideTileSource : ITileSource
     }
 
     /// <summary>
-    /// Box-reduces by a whole factor in strips whose height is a multiple of it, so a tile of a slide without
-    /// small levels never holds the whole full-resolution area at once and strips join without seams.
+    /// Box-reduces by a whole factor in chunks of about <see cref="ChunkPixels"/> whose sides are multiples of it, so they
+    /// join without seams; each is reduced into memory of its own before the next is read, so a read from a slide
+    /// without small levels never holds more than one chunk of level pixels. Then resamples the result to the output
+    /// size with <paramref name="rest"/>, or fits it when the factor was whole.
     /// </summary>
-    private Image ReadReduced(OpenSlideLevel level, RegionPlan plan, int factor)
+    private Image ReadReduced(OpenSlideLevel level, RegionPlan plan, int factor, Enums.Kernel? rest)
     {
-        var stripRows = Math.Max(factor, StripPixels / Math.Max(1, plan.CropWidth) / factor * factor);
-        var strips = new List<Image>();
+        var chunkRows = Math.Max(factor, ChunkPixels / Math.Max(1, plan.CropWidth) / factor * factor);
+        var chunkColumns = Math.Min(plan.CropWidth, Math.Max(factor, ChunkPixels / chunkRows / factor * factor));
+        var across = (plan.CropWidth + chunkColumns - 1) / chunkColumns;
+        var chunks = new List<Image>();
         try
         {
-            for (var row = 0; row < plan.CropHeight; row += stripRows)
+            for (var row = 0; row < plan.CropHeight; row += chunkRows)
             {
-                var rows = Math.Min(stripRows, plan.CropHeight - row);
-                using var strip = ReadLevel(level, plan.CropX, plan.CropY + row, plan.CropWidth, rows);
-                using var premultiplied = strip.Premultiply();
-                using var shrunk = premultiplied.Shrink(factor, factor, ceil: true);
-                strips.Add(shrunk.Unpremultiply().Cast(Enums.BandFormat.Uchar));
+                for (var column = 0; column < plan.CropWidth; column += chunkColumns)
+                {
+                    using var pixels = ReadLevel(
+                        level, plan.CropX + column, plan.CropY + row, Math.Min(chunkColumns, plan.CropWidth - column), Math.Min(chunkRows, plan.CropHeight - row));
+                    using var premultiplied = pixels.Premultiply();
+                    using var shrunk = premultiplied.Shrink(factor, factor, ceil: true);
+                    using var reduced = shrunk.Unpremultiply().Cast(Enums.BandFormat.Uchar);
+                    chunks.Add(reduced.CopyMemory());
+                }
             }
 
-            using var joined = strips.Count == 1 ? strips[0].Copy() : Image.Arrayjoin([.. strips], across: 1);
-            return VipsPixels.FitExactly(joined, plan.OutWidth, plan.OutHeight);
+            // Arrayjoin pads every cell to the largest, so the last row and column are cut back to their own size.
+            using var joined = chunks.Count == 1 ? chunks[0].Copy() : Image.Arrayjoin([.. chunks], across: across);
+            using var exact = joined.Crop(0, 0, Reduced(plan.CropWidth, factor), Reduced(plan.CropHeight, factor));
+            return rest is { } kernel
+                ? VipsPixels.Resample(exact, plan.OutWidth, plan.OutHeight, kernel)
+                : VipsPixels.FitExactly(exact, plan.OutWidth, plan.OutHeight);
         }
         finally
         {
-            foreach (var strip in strips)
+            foreach (var chunk in chunks)
             {
-                strip.Dispose();
+                chunk.Dispose();
             }
         }
     }
+
+    /// <summary>The size <c>shrink</c> with <c>ceil</c> gives a side of <paramref name="size"/> pixels.</summary>
+    private static int Reduced(int size, int factor) => (size + factor - 1) / factor;
 
     /// <summary>Level pixels to reduce or resample: decoded directly when the level's JPEG tiles allow, else by OpenSlide.</summary>
     private Image ReadLevel(OpenSlideLevel level, int x, int y, int width, int height)

@@ -2,6 +2,7 @@ using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Sources;
 using LargeImage.MinimalApi.Sources.OpenSlide;
+using LargeImage.MinimalApi.Sources.Vips;
 using LargeImage.MinimalApi.Tests.Sources.Vips;
 
 namespace LargeImage.MinimalApi.Tests.Sources.OpenSlide;
@@ -190,6 +191,35 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
         }
     }
 
+    /// <summary>
+    /// A read reduced by a factor of 2 or more that is not whole, from a slide without smaller levels, is box-reduced
+    /// by the whole part in chunks (here two across and four down) and resampled by the rest: exactly what reducing the
+    /// whole level at once, as OpenSlide reads it, gives. Reading that level whole was what a thumbnail of a large
+    /// single-level slide used to do, and past 2³¹ bytes it failed.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(null)]
+    [InlineData("lanczos3")]
+    public void Reads_by_a_factor_that_is_not_whole_reduce_the_level_in_chunks(string? resampling)
+    {
+        RequireOpenSlide();
+        const int Width = 50000, Height = 400, OutWidth = 397, OutHeight = 3;
+        var path = GenericTiff(Width, Height, pyramid: false);
+        using var source = reader.Open(path, null);
+        var read = source.ReadRegion(new PixelWindow(0, 0, Width, Height), OutWidth, OutHeight, new ReadOptions(Resampling: resampling));
+
+        // 50000 / 397 = 125.9: reduced by 125 to 400 × 4, then resampled.
+        using var slide = Interop.OpenSlide.Open(path)!;
+        using var level = NetVips.Image.NewFromMemory(Interop.OpenSlide.ReadRegion(slide, 0, 0, 0, Width, Height), Width, Height, 4, NetVips.Enums.BandFormat.Uchar);
+        using var srgb = level.Copy(interpretation: NetVips.Enums.Interpretation.Srgb);
+        using var premultiplied = srgb.Premultiply();
+        using var shrunk = premultiplied.Shrink(125, 125, ceil: true);
+        using var reduced = shrunk.Unpremultiply().Cast(NetVips.Enums.BandFormat.Uchar);
+        using var reference = VipsPixels.Resample(reduced, OutWidth, OutHeight, VipsPixels.KernelFor(resampling, NetVips.Enums.Kernel.Nearest));
+        Assert.Equal((OutWidth, OutHeight, 4), (read.Width, read.Height, read.BandCount));
+        Assert.Equal(1.0, PixelComparison.AgreeingFraction(read, reference, 4, 0));
+    }
+
     [SkippableFact]
     public void Priorities_prefer_slides_and_leave_generic_tiff_low()
     {
@@ -212,11 +242,11 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
     }
 
     /// <summary>A JPEG-compressed tiled pyramid, which OpenSlide reads as generic-tiff.</summary>
-    private string GenericTiff(int width, int height)
+    private string GenericTiff(int width, int height, bool pyramid = true)
     {
         var path = Path.Combine(fixtures.Directory, $"generic-{Guid.NewGuid():N}.tif");
         using var image = VipsFixtures.Pattern(width, height, 3);
-        image.Tiffsave(path, tile: true, pyramid: true, compression: NetVips.Enums.ForeignTiffCompression.Jpeg);
+        image.Tiffsave(path, tile: true, pyramid: pyramid, compression: NetVips.Enums.ForeignTiffCompression.Jpeg);
         return path;
     }
 
