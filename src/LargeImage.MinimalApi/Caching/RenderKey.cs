@@ -10,26 +10,26 @@ namespace LargeImage.MinimalApi.Caching;
 /// frame, what was asked (operation and its normalised arguments), the normalised style and the output encoding.
 /// Built only from parsed values, never from the raw query string, so equivalent requests share one entry.
 /// </summary>
-/// <param name="File">The resolved file and its version.</param>
-/// <param name="Reader">
+/// <param name="file">The resolved file and its version.</param>
+/// <param name="reader">
 /// The forced reader, or <see cref="ImageRequest.AutomaticReader"/> when the resolver chooses: its choice follows from
 /// the file, which the key already names, so a key can be made (and a 304 answered) before anything is opened.
 /// </param>
-/// <param name="Projection">The grid's projection, or null for the native grid.</param>
-/// <param name="Frame">0-based frame.</param>
-/// <param name="Operation">What is rendered, with its normalised arguments, e.g. <c>tile/3/2/5</c>.</param>
-/// <param name="Style">The normalised style, or empty for the default rendering.</param>
-/// <param name="Format">Output format name, e.g. <c>png</c> or <c>json</c>.</param>
-/// <param name="Quality">Encoder quality where it applies, else 0.</param>
-internal sealed record RenderKey(
-    ResolvedFile File,
-    string Reader,
-    string? Projection,
-    int Frame,
-    string Operation,
-    string Style,
-    string Format,
-    int Quality)
+/// <param name="projection">The grid's projection, or null for the native grid.</param>
+/// <param name="frame">0-based frame.</param>
+/// <param name="operation">What is rendered, with its normalised arguments, e.g. <c>tile/3/2/5</c>.</param>
+/// <param name="style">The normalised style, or empty for the default rendering.</param>
+/// <param name="format">Output format name, e.g. <c>png</c> or <c>json</c>.</param>
+/// <param name="quality">Encoder quality where it applies, else 0.</param>
+internal sealed class RenderKey(
+    ResolvedFile file,
+    string reader,
+    string? projection,
+    int frame,
+    string operation,
+    string style,
+    string format,
+    int quality)
 {
     /// <summary>
     /// Changed when the same key comes to mean other output (version 2: the OpenSlide and libvips readers' grids follow a
@@ -43,21 +43,24 @@ internal sealed record RenderKey(
         new(request.File, request.ReaderName, request.Projection, request.Frame, operation, style, format, quality);
 
     /// <summary>The operation's first segment (<c>tile</c>, <c>info</c>, …): a low-cardinality metric tag.</summary>
-    public string Kind => Operation.IndexOf('/') is var slash and >= 0 ? Operation[..slash] : Operation;
+    public string Kind => operation.IndexOf('/') is var slash and >= 0 ? operation[..slash] : operation;
 
-    /// <summary>One string that is equal exactly when two keys are.</summary>
-    public string Canonical => string.Join(
+    /// <summary>
+    /// One string that is equal exactly when two keys are. Made once: a cached tile's request needs it for its ETag and
+    /// again for the cache lookup.
+    /// </summary>
+    public string Canonical { get; } = string.Join(
         '\n',
         Generation,
-        File.Path,
-        File.Version,
-        Reader,
-        Projection ?? string.Empty,
-        Frame.ToString(CultureInfo.InvariantCulture),
-        Operation,
-        Style,
-        Format,
-        Quality.ToString(CultureInfo.InvariantCulture));
+        file.Path,
+        file.Version,
+        reader,
+        projection ?? string.Empty,
+        frame.ToString(CultureInfo.InvariantCulture),
+        operation,
+        style,
+        format,
+        quality.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
     /// A strong HTTP entity tag derived from <see cref="Canonical"/>. A 128-bit non-cryptographic hash is enough: the

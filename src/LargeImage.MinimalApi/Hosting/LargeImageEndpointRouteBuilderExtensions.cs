@@ -46,7 +46,7 @@ public static class LargeImageEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(fileSelector);
-        return MapCore(group, async context => await T.BindAsync(context, RecordParameter), fileSelector);
+        return MapCore(group, context => T.BindAsync(context, RecordParameter), fileSelector);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace LargeImage.MinimalApi.Sources;
 /// </summary>
 internal sealed class ImageSourceProvider(FileReferenceResolver files, TileSourceResolver readers, TileSourceCache cache)
 {
-    public async Task<ImageRequest> ResolveAsync(HttpContext context, CommonQuery query)
+    public async ValueTask<ImageRequest> ResolveAsync(HttpContext context, CommonQuery query)
     {
         var locator = context.GetEndpoint()?.Metadata.GetMetadata<ImageLocator>()
             ?? throw new InvalidOperationException("The endpoint was not mapped by MapLargeImage.");

@@ -54,7 +54,7 @@ public sealed class RenderedCacheTests
 
         await host.Cache.GetOrRenderAsync(Key("tile/0/0/0/"), _ => [1], default);
         await host.Cache.GetOrRenderAsync(Key("tile/0/0/0/", format: "webp"), _ => [2], default);
-        await host.Cache.GetOrRenderAsync(Key("tile/0/0/0/") with { File = new ResolvedFile("/media/a.tif", "2") }, _ => [3], default);
+        await host.Cache.GetOrRenderAsync(Key("tile/0/0/0/", version: "2"), _ => [3], default);
 
         Assert.Equal(3, host.Metrics.Renders);
     }
@@ -126,8 +126,8 @@ public sealed class RenderedCacheTests
 
     private static byte[] NotAgain(CancellationToken token) => throw new InvalidOperationException("Rendered although cached.");
 
-    private static RenderKey Key(string operation, string format = "png") =>
-        new(new ResolvedFile("/media/a.tif", "1"), ImageRequest.AutomaticReader, null, 0, operation, string.Empty, format, 0);
+    private static RenderKey Key(string operation, string format = "png", string version = "1") =>
+        new(new ResolvedFile("/media/a.tif", version), ImageRequest.AutomaticReader, null, 0, operation, string.Empty, format, 0);
 
     /// <summary>The package's caching services in a container of their own, as one app instance has them.</summary>
     private sealed class CacheHost : IDisposable
