@@ -6,10 +6,10 @@ using LargeImage.MinimalApi.Sources;
 namespace LargeImage.MinimalApi.Benchmarks;
 
 /// <summary>
-/// The in-process figures the load test divides by, measured just before it on the same machine (<c>--baseline</c>):
-/// per uncached tile on one thread (median and mean of distinct scattered tiles), and the tiles/s of one thread per
-/// core sharing the reader, as the server's requests do; for JPEG tiles both re-encoded and sent as stored. Printed
-/// as <c>name key=value …</c> lines for the script.
+/// The in-process figures the load test divides by, measured on the same machine just before and just after its
+/// uncached scenarios (<c>--baseline</c>): per uncached tile on one thread (median and mean of distinct scattered
+/// tiles), and the tiles/s of one thread per core sharing the reader, as the server's requests do; for JPEG tiles both
+/// re-encoded and sent as stored. Printed as <c>name key=value …</c> lines for the load test.
 /// </summary>
 internal static class InProcessBaseline
 {

@@ -3,21 +3,10 @@ using System.Globalization;
 namespace LargeImage.MinimalApi.LoadTest;
 
 /// <summary>
-/// Command line: <c>--url http://127.0.0.1:PORT --pid SERVER_PID [--native-tile-ms X] [--native-cores-tiles-per-s T]
-/// [--stored-tile-ms S] [--stored-cores-tiles-per-s V] [--mercator-tile-ms Y] [--mercator-cores-tiles-per-s U]
-/// [--rss-budget-mib Z]</c>; the tile figures are the in-process baseline (per-tile median on one thread, tiles/s with
-/// every core reading) of re-encoded JPEG tiles, stored JPEG tiles and EPSG:3857 PNG tiles.
+/// Command line: <c>--url http://127.0.0.1:PORT --pid SERVER_PID [--baseline-command COMMAND] [--rss-budget-mib Z]</c>;
+/// the command (run by bash) prints the in-process baseline (<see cref="InProcessBaselineRun"/>).
 /// </summary>
-internal sealed record LoadTestOptions(
-    Uri Url,
-    int ServerPid,
-    double? NativeTileMs,
-    double? NativeCoresTilesPerSecond,
-    double? StoredTileMs,
-    double? StoredCoresTilesPerSecond,
-    double? MercatorTileMs,
-    double? MercatorCoresTilesPerSecond,
-    double? RssBudgetMib)
+internal sealed record LoadTestOptions(Uri Url, int ServerPid, string? BaselineCommand, double? RssBudgetMib)
 {
     public static LoadTestOptions Parse(string[] args)
     {
@@ -34,12 +23,7 @@ internal sealed record LoadTestOptions(
         return new LoadTestOptions(
             url,
             int.Parse(Value("--pid") ?? throw new ArgumentException("--pid is required"), CultureInfo.InvariantCulture),
-            Number("--native-tile-ms"),
-            Number("--native-cores-tiles-per-s"),
-            Number("--stored-tile-ms"),
-            Number("--stored-cores-tiles-per-s"),
-            Number("--mercator-tile-ms"),
-            Number("--mercator-cores-tiles-per-s"),
+            Value("--baseline-command"),
             Number("--rss-budget-mib"));
     }
 }

@@ -5,9 +5,10 @@
 #
 #   bash test/load/run-load.sh
 #
-# Before the server starts, the in-process baseline is measured in the same run (test/LargeImage.MinimalApi.Benchmarks
-# --baseline: per-tile median on one thread, tiles/s on every core) for the JPEG pyramid's tiles re-encoded and as
-# stored, and for the EPSG:3857 PNG; the HTTP throughput is printed as a ratio to both.
+# The in-process baseline (test/LargeImage.MinimalApi.Benchmarks --baseline: per-tile median on one thread, tiles/s on
+# every core, for the JPEG pyramid's tiles re-encoded and as stored and for the EPSG:3857 PNG) is measured by the load
+# test just before and just after its uncached scenarios, while the server idles; their throughput is printed as a
+# ratio to the mean of both.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 port="${LOAD_PORT:-5099}"
@@ -33,10 +34,8 @@ dotnet build -c Release --nologo -v q "$root/example/LargeImage.Example" >/dev/n
 dotnet build -c Release --nologo -v q "$root/test/LargeImage.MinimalApi.LoadTest" >/dev/null
 dotnet build -c Release --nologo -v q "$root/test/LargeImage.MinimalApi.Benchmarks" >/dev/null
 
-baseline="$(as_server dotnet "$root/test/LargeImage.MinimalApi.Benchmarks/bin/Release/net10.0/LargeImage.MinimalApi.Benchmarks.dll" --baseline)"
-echo "In-process baseline, this run:"
-echo "$baseline"
-measured() { sed -n "s/^$1 .*$2=\([0-9.]*\).*/\1/p" <<<"$baseline"; }
+# Run by bash from the load test, with the server's process settings.
+baseline_command="source '$root/example/server-env.sh' && exec dotnet '$root/test/LargeImage.MinimalApi.Benchmarks/bin/Release/net10.0/LargeImage.MinimalApi.Benchmarks.dll' --baseline"
 
 data="$(mktemp -d -t largeimage-load-XXXXXX)"
 server=""
@@ -68,7 +67,5 @@ done
 
 echo "Server pid $server on $url; rendered cache ${cache_mib} MiB, ${open_readers} open readers, GDAL cache ${gdal_cache_mib} MiB; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$root/test/LargeImage.MinimalApi.LoadTest/bin/Release/net10.0/LargeImage.MinimalApi.LoadTest" --url "$url" --pid "$server" --rss-budget-mib "$rss_budget_mib" \
-  --native-tile-ms "$(measured native-jpeg median-ms)" --native-cores-tiles-per-s "$(measured native-jpeg tiles-per-s)" \
-  --stored-tile-ms "$(measured stored-jpeg median-ms)" --stored-cores-tiles-per-s "$(measured stored-jpeg tiles-per-s)" \
-  --mercator-tile-ms "$(measured mercator-png median-ms)" --mercator-cores-tiles-per-s "$(measured mercator-png tiles-per-s)"
+  --baseline-command "$baseline_command"
 echo "Load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
