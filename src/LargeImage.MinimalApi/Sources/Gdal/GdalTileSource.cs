@@ -23,6 +23,14 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
 
     private const int TileSize = LargeImageDefaults.TileSize;
 
+    /// <summary>
+    /// Side, in blocks, of the source regions whose warped tiles share a dataset handle. Six concurrent reads of each 4 × 3
+    /// viewport of the benchmark COG took 10.6–13.2 ms of CPU a tile without a key, 9.6–11.5 with a region of one block
+    /// and 7.9–8.3 with 4 × 4 blocks (7.3–8.2 read one at a time), in the same or less wall time; scattered tiles did
+    /// not change.
+    /// </summary>
+    private const int WarpRegionBlocks = 4;
+
     private readonly GdalDatasetPool pool;
     private readonly int[] overviewWidths;
     private readonly GdalDatasetPool[] overviewPools;
@@ -507,19 +515,32 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
         }
 
         var source = pool;
+        var block = GdalDatasetPool.NoBlock;
         if (!Georeference.FromGcps)
         {
             // A GCP-georeferenced source is left to gdalwarp's own choice: its transformer is not the geotransform's.
-            var level = GdalWarpOverview.Choose(Georeference, Grid.Name, (xmin, ymin, xmax, ymax), outWidth, outHeight, width, overviewWidths);
-            source = level < 0 ? pool : overviewPools[level];
+            var choice = GdalWarpOverview.Choose(Georeference, Grid.Name, (xmin, ymin, xmax, ymax), outWidth, outHeight, width, overviewWidths);
+            source = choice.Level < 0 ? pool : overviewPools[choice.Level];
             args.AddRange(["-ovr", "NONE"]);
+
+            // The tiles of a viewport warp from overlapping, unevenly straddled source blocks, which every handle decodes
+            // into a cache of its own: tiles centred in one region of WarpRegionBlocks² blocks of the level take one handle.
+            var reduction = choice.Level < 0 ? 1.0 : (double)width / overviewWidths[choice.Level];
+            if (double.IsFinite(choice.CentreColumn) && double.IsFinite(choice.CentreRow))
+            {
+                block = GdalDatasetPool.BlockKey(
+                    choice.Level + 1,
+                    choice.CentreColumn / reduction,
+                    choice.CentreRow / reduction,
+                    (blockSize.Width * WarpRegionBlocks, blockSize.Height * WarpRegionBlocks));
+            }
         }
 
         var pixels = outWidth * outHeight;
         var mask = new byte[pixels];
         byte[]? bytes = null;
         double[]? values = null;
-        using (var lease = source.Rent())
+        using (var lease = source.Rent(block))
         using (var warped = Interop.Gdal.Warp(string.Empty, lease.Handle, args))
         {
             var extra = GdalRasterIOExtraArg.Create(GdalRasterIOResampleAlg.NearestNeighbour);

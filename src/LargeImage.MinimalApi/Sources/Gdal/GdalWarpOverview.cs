@@ -5,7 +5,7 @@ namespace LargeImage.MinimalApi.Sources.Gdal;
 /// that level with <c>-ovr NONE</c> gives the same pixels. gdalwarp wraps the level it picks in a new dataset on every
 /// call, and that wrapper's blocks are decoded again on every call (a z12 tile of the benchmark COG took 23 ms each
 /// time, 3.7 ms from a kept handle of the same overview), so <see cref="GdalTileSource"/> picks the level itself and
-/// warps from a pooled handle of it.
+/// warps from a pooled handle of it, chosen by where in the level the extent's centre falls.
 /// </summary>
 internal static class GdalWarpOverview
 {
@@ -16,7 +16,7 @@ internal static class GdalWarpOverview
     private const double Tolerance = 0.1;
 
     /// <summary>
-    /// The 0-based overview level to warp from, or -1 for full resolution.
+    /// The 0-based overview level to warp from (-1 for full resolution), and the source pixel under the extent's centre.
     /// </summary>
     /// <param name="source">The georeferencing of the full-resolution image (from a geotransform, not GCPs).</param>
     /// <param name="targetSrs">The CRS of the extent.</param>
@@ -25,7 +25,7 @@ internal static class GdalWarpOverview
     /// <param name="outHeight">Target height in pixels.</param>
     /// <param name="sourceWidth">Full-resolution width in pixels.</param>
     /// <param name="overviewWidths">The overviews' widths, finest first, as band 1 lists them.</param>
-    public static int Choose(
+    public static GdalWarpChoice Choose(
         GdalGeoreference source,
         string targetSrs,
         (double XMin, double YMin, double XMax, double YMax) extent,
@@ -34,36 +34,30 @@ internal static class GdalWarpOverview
         int sourceWidth,
         IReadOnlyList<int> overviewWidths)
     {
-        if (overviewWidths.Count == 0)
-        {
-            return -1;
-        }
-
-        var reduction = SourceColumnsPerTargetColumn(source, targetSrs, extent, outWidth, outHeight);
-        if (!(reduction > 1))
-        {
-            return -1;
-        }
-
+        var (reduction, centre) = Measure(source, targetSrs, extent, outWidth, outHeight);
         var level = -1;
-        for (; level < overviewWidths.Count - 1; level++)
+        if (overviewWidths.Count > 0 && reduction > 1)
         {
-            var here = level < 0 ? 1.0 : (double)sourceWidth / overviewWidths[level];
-            var next = (double)sourceWidth / overviewWidths[level + 1];
-            if ((here < reduction && next > reduction) || Math.Abs(here - reduction) < Tolerance)
+            for (; level < overviewWidths.Count - 1; level++)
             {
-                break;
+                var here = level < 0 ? 1.0 : (double)sourceWidth / overviewWidths[level];
+                var next = (double)sourceWidth / overviewWidths[level + 1];
+                if ((here < reduction && next > reduction) || Math.Abs(here - reduction) < Tolerance)
+                {
+                    break;
+                }
             }
         }
 
-        return level;
+        return new GdalWarpChoice(level, centre.X, centre.Y);
     }
 
-    private static double SourceColumnsPerTargetColumn(
+    /// <summary>Source columns per target column, and the source pixel under the extent's centre, in one transformation.</summary>
+    private static (double Reduction, (double X, double Y) Centre) Measure(
         GdalGeoreference source, string targetSrs, (double XMin, double YMin, double XMax, double YMax) extent, int outWidth, int outHeight)
     {
         var (columnSize, rowSize) = ((extent.XMax - extent.XMin) / outWidth, (extent.YMax - extent.YMin) / outHeight);
-        var points = new (double X, double Y)[PointsPerSide * PointsPerSide];
+        var points = new (double X, double Y)[(PointsPerSide * PointsPerSide) + 1];
         for (var i = 0; i < PointsPerSide; i++)
         {
             for (var j = 0; j < PointsPerSide; j++)
@@ -74,8 +68,11 @@ internal static class GdalWarpOverview
             }
         }
 
+        points[^1] = ((extent.XMin + extent.XMax) / 2, (extent.YMin + extent.YMax) / 2);
+
         // Points that do not transform come back as NaN and are left out, as gdalwarp leaves out failed points.
-        var columns = GdalPixelLocator.ToPixels(source, null, 0, targetSrs, points).Select(p => p.X).Where(double.IsFinite).ToArray();
-        return columns.Length > 0 ? (columns.Max() - columns.Min()) / outWidth : 0;
+        var pixels = GdalPixelLocator.ToPixels(source, null, 0, targetSrs, points);
+        var columns = pixels.Take(PointsPerSide * PointsPerSide).Select(p => p.X).Where(double.IsFinite).ToArray();
+        return (columns.Length > 0 ? (columns.Max() - columns.Min()) / outWidth : 0, pixels[^1]);
     }
 }

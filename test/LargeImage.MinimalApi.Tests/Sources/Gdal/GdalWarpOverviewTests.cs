@@ -33,9 +33,9 @@ public sealed partial class GdalWarpOverviewTests(GdalFixtures fixtures) : IClas
             "-of", "MEM", fixtures.Elevation, "unused");
         var selected = SelectedLevel().Match(File.ReadAllText(log));
 
-        var level = GdalWarpOverview.Choose(source.Georeference!, "EPSG:3857", extent, 256, 256, sourceWidth, overviewWidths);
+        var choice = GdalWarpOverview.Choose(source.Georeference!, "EPSG:3857", extent, 256, 256, sourceWidth, overviewWidths);
 
-        Assert.Equal(selected.Success ? int.Parse(selected.Groups[1].Value, CultureInfo.InvariantCulture) : -1, level);
+        Assert.Equal(selected.Success ? int.Parse(selected.Groups[1].Value, CultureInfo.InvariantCulture) : -1, choice.Level);
     }
 
     [SkippableFact]
@@ -47,7 +47,33 @@ public sealed partial class GdalWarpOverviewTests(GdalFixtures fixtures) : IClas
         Assert.Empty(overviewWidths);
 
         var world = 20037508.34;
-        Assert.Equal(-1, GdalWarpOverview.Choose(source.Georeference!, "EPSG:3857", (-world, -world, world, world), 256, 256, sourceWidth, overviewWidths));
+        Assert.Equal(-1, GdalWarpOverview.Choose(source.Georeference!, "EPSG:3857", (-world, -world, world, world), 256, 256, sourceWidth, overviewWidths).Level);
+    }
+
+    /// <summary>
+    /// The handle pool groups warped tiles by where their extent's centre falls in the source: the pixel gdaltransform
+    /// finds for that point, for extents across the image and one partly off it.
+    /// </summary>
+    [SkippableFact]
+    public void The_centre_is_the_source_pixel_gdaltransform_finds()
+    {
+        CliTool.SkipIfMissing("gdaltransform");
+        using var source = GdalTileSource.Open(fixtures.Elevation, "EPSG:3857");
+        var (sourceWidth, overviewWidths) = OverviewWidths(fixtures.Elevation);
+        var (cx, cy) = CentreInWebMercator(source.Georeference!);
+        foreach (var (dx, dy, half) in new[] { (0.0, 0.0, 2000.0), (-9000.0, 6000.0, 500.0), (14000.0, -3000.0, 8000.0) })
+        {
+            var extent = (cx + dx - half, cy + dy - half, cx + dx + half, cy + dy + half);
+
+            var choice = GdalWarpOverview.Choose(source.Georeference!, "EPSG:3857", extent, 256, 256, sourceWidth, overviewWidths);
+
+            var found = CliTool.RunWithInput("gdaltransform", $"{F(cx + dx)} {F(cy + dy)}\n", "-i", "-t_srs", "EPSG:3857", fixtures.Elevation)
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(v => double.Parse(v, CultureInfo.InvariantCulture))
+                .ToArray();
+            Assert.Equal(found[0], choice.CentreColumn, 1e-6);
+            Assert.Equal(found[1], choice.CentreRow, 1e-6);
+        }
     }
 
     private static (int Width, int[] OverviewWidths) OverviewWidths(string path)
