@@ -18,8 +18,11 @@ internal sealed class ExampleApi(HttpClient client)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }
 
-    /// <summary>Fixed-seed distinct tile paths of image <paramref name="id"/>, over its three most detailed levels.</summary>
-    public async Task<string[]> TilePathsAsync(int id, string format, string? projection, int count, int seed)
+    /// <summary>
+    /// Fixed-seed distinct tile paths of image <paramref name="id"/>, over its three most detailed levels: lone tiles, or
+    /// with <paramref name="viewports"/> the tiles of 4 × 3 viewports in turn (<see cref="TileCoordinates.Pick"/>).
+    /// </summary>
+    public async Task<string[]> TilePathsAsync(int id, string format, string? projection, int count, int seed, bool viewports = false)
     {
         var query = projection is null ? string.Empty : $"?projection={projection}";
         var metadata = await client.GetFromJsonAsync<JsonElement>($"/api/image-file/{id}/info/metadata{query}");
@@ -38,7 +41,8 @@ internal sealed class ExampleApi(HttpClient client)
             metadata.GetProperty("tileWidth").GetInt32(),
             wgs84,
             count,
-            seed);
+            seed,
+            viewports);
         return [.. tiles.Select(t => $"/api/image-file/{id}/tiles/{t.Z}/{t.X}/{t.Y}.{format}{query}")];
     }
 }

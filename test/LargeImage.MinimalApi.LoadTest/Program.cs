@@ -4,9 +4,11 @@ using LargeImage.MinimalApi.LoadTest;
 
 // Scenario sizes: each is bounded in count and in time, so the run ends by itself on a slow or busy machine.
 const int UncachedConcurrency = 8;
+const int BrowserConcurrency = 6;
 const int CachedConcurrency = 32;
 const int NativeTiles = 3000;
 const int MercatorTiles = 2000;
+const int MercatorViewportTiles = 1200;
 const int WarmupTiles = 1000;
 const int JpegWarmupTiles = 16_000;
 const int CachedTiles = 500;
@@ -51,6 +53,11 @@ for (var i = 0; i < MemoryFiles; i++)
 var native = (await api.TilePathsAsync(pyramid, "jpeg", null, WarmupTiles + NativeTiles, seed: 1))[WarmupTiles..];
 var reEncoded = native.Select(ReEncoded).ToArray();
 var mercator = await api.TilePathsAsync(cog, "png", "EPSG:3857", WarmupTiles + MercatorTiles, seed: 2);
+// The same tiles as a browser asks for them: a 4 × 3 viewport at a time over its six connections, so the requests in
+// flight together read neighbouring source blocks. Another seed, minus the tiles above, so every one is a miss.
+var measuredMercator = mercator.ToHashSet();
+var mercatorViewports = (await api.TilePathsAsync(cog, "png", "EPSG:3857", MercatorViewportTiles, seed: 4, viewports: true))
+    .Where(p => !measuredMercator.Contains(p)).ToArray();
 const string constantPath = "/load-test/constant"; // ConstantBytesEndpoint.Path in the example app
 // The long JPEG warm-up draws from another seed, without the measured tiles, so those stay the level mix they were:
 // drawing on, the list runs out of the two coarser levels and holds mostly full-resolution tiles, a third larger. It
@@ -98,6 +105,9 @@ Report(storedUncached);
 var mercatorUncached = await runner.RunAsync("uncached EPSG:3857 PNG (UTM COG)", [.. mercator.Skip(WarmupTiles).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 Report(mercatorUncached);
 var after = await Baseline("after");
+var mercatorViewportsUncached = await runner.RunAsync(
+    "uncached EPSG:3857 PNG, viewports", [.. mercatorViewports.Select(p => new LoadRequest(p))], BrowserConcurrency, uncachedLimit);
+Report(mercatorViewportsUncached);
 
 // The repeated scenarios cycle over native tiles that fit the rendered cache many times over (the PNG tiles above
 // may have evicted them), fetched once more first, so every request is a cache hit.
@@ -162,7 +172,7 @@ static string Rounds(List<double> ratios) =>
 Console.WriteLine($"Cached tiles / ceiling of the same round: {Rounds(cachedRatios)} (target >= 0.80)");
 Console.WriteLine($"304s / ceiling of the same round: {Rounds(revalidatedRatios)} (target >= 0.90)");
 Console.WriteLine($"Uncached native JPEG re-encoded / as stored / uncached 3857 PNG throughput: {nativeUncached.PerSecond:0} / {storedUncached.PerSecond:0} / {mercatorUncached.PerSecond:0} tiles/s");
-Console.WriteLine($"Server CPU per uncached tile: {nativeUncached.ServerCpuMsPerRequest:0.00} ms native JPEG re-encoded, {storedUncached.ServerCpuMsPerRequest:0.00} ms as stored, {mercatorUncached.ServerCpuMsPerRequest:0.00} ms 3857 PNG; the load generator kept {nativeUncached.ClientCores:0.00} / {storedUncached.ClientCores:0.00} / {mercatorUncached.ClientCores:0.00} cores busy");
+Console.WriteLine($"Server CPU per uncached tile: {nativeUncached.ServerCpuMsPerRequest:0.00} ms native JPEG re-encoded, {storedUncached.ServerCpuMsPerRequest:0.00} ms as stored, {mercatorUncached.ServerCpuMsPerRequest:0.00} ms 3857 PNG ({mercatorViewportsUncached.ServerCpuMsPerRequest:0.00} ms in viewports); the load generator kept {nativeUncached.ClientCores:0.00} / {storedUncached.ClientCores:0.00} / {mercatorUncached.ClientCores:0.00} cores busy");
 Console.WriteLine($"Uncached native JPEG as stored / median constant-bytes ceiling: {storedUncached.PerSecond / Median(ceilings):0.00}");
 void Against(string name, LoadResult result, string kind)
 {
