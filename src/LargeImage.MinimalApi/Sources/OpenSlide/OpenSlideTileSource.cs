@@ -281,6 +281,7 @@ internal sealed class OpenSlideTileSource : ITileSource
         var chunkRows = Math.Max(factor, ChunkPixels / Math.Max(1, plan.CropWidth) / factor * factor);
         var chunkColumns = Math.Min(plan.CropWidth, Math.Max(factor, ChunkPixels / chunkRows / factor * factor));
         var across = (plan.CropWidth + chunkColumns - 1) / chunkColumns;
+        var single = across == 1 && chunkRows >= plan.CropHeight;
         var chunks = new List<Image>();
         try
         {
@@ -288,12 +289,14 @@ internal sealed class OpenSlideTileSource : ITileSource
             {
                 for (var column = 0; column < plan.CropWidth; column += chunkColumns)
                 {
-                    using var pixels = ReadLevel(
-                        level, plan.CropX + column, plan.CropY + row, Math.Min(chunkColumns, plan.CropWidth - column), Math.Min(chunkRows, plan.CropHeight - row));
+                    var (width, height) = (Math.Min(chunkColumns, plan.CropWidth - column), Math.Min(chunkRows, plan.CropHeight - row));
+                    using var pixels = ReadLevel(level, plan.CropX + column, plan.CropY + row, width, height);
                     using var premultiplied = pixels.Premultiply();
                     using var shrunk = premultiplied.Shrink(factor, factor, ceil: true);
                     using var reduced = shrunk.Unpremultiply().Cast(Enums.BandFormat.Uchar);
-                    chunks.Add(reduced.CopyMemory());
+
+                    // A lone chunk (most tiles) stays lazy: there is no next chunk to make room for.
+                    chunks.Add(single ? reduced.Copy() : reduced.CopyMemory());
                 }
             }
 
