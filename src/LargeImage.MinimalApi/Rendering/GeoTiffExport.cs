@@ -1,3 +1,5 @@
+using System.Globalization;
+using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Sources;
 
 namespace LargeImage.MinimalApi.Rendering;
@@ -11,6 +13,16 @@ internal static class GeoTiffExport
         try
         {
             source.WriteGeoTiff(path, window, width, height, options, rendered);
+
+            // Raw values of many bands or wide types can compress to more than one array holds: say so, not fail in the read.
+            var length = new FileInfo(path).Length;
+            if (length > Array.MaxLength)
+            {
+                throw new OutputTooLargeException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The GeoTIFF would be {length} bytes, more than one response can hold; ask for a smaller region, set max_width/max_height, or ask for a style."));
+            }
+
             return File.ReadAllBytes(path);
         }
         finally
