@@ -525,9 +525,9 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
 
             // The tiles of a viewport warp from overlapping, unevenly straddled source blocks, which every handle decodes
             // into a cache of its own: tiles centred in one region of WarpRegionBlocks² blocks of the level take one handle.
-            var reduction = choice.Level < 0 ? 1.0 : (double)width / overviewWidths[choice.Level];
             if (double.IsFinite(choice.CentreColumn) && double.IsFinite(choice.CentreRow))
             {
+                var reduction = choice.Level < 0 ? 1.0 : (double)width / overviewWidths[choice.Level];
                 block = GdalDatasetPool.BlockKey(
                     choice.Level + 1,
                     choice.CentreColumn / reduction,
