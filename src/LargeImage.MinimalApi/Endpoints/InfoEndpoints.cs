@@ -51,7 +51,8 @@ internal static class InfoEndpoints
 
     private static async Task<Results<Ok<JsonObject>, NotModifiedHttpResult>> GetInternalMetadata(
         HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>
-        await CachedResponse.DescribeAsync(http, provider, await provider.ResolveAsync(http, query), "info/metadata_internal", image => image.Source.GetInternalMetadata());
+        await CachedResponse.DescribeAsync(http, provider, await provider.ResolveAsync(http, query), "info/metadata_internal",
+            image => InternalMetadataRedaction.Redact(image.Source.GetInternalMetadata(), image.File.Path));
 
     private static async Task<Results<Ok<Dictionary<string, BandInfo>>, NotModifiedHttpResult>> GetBands(
         HttpContext http, [AsParameters] CommonQuery query, ImageSourceProvider provider) =>

@@ -90,7 +90,16 @@ internal sealed class GdalReader : ITileSourceReader
     {
         try
         {
-            return GdalTileSource.Open(path, projection, handlesPerFile);
+            var dataset = Interop.Gdal.OpenEx(path);
+            if (!GdalSubdatasetSource.IsContainer(dataset))
+            {
+                return GdalTileSource.Open(dataset, path, projection, handlesPerFile);
+            }
+
+            using (dataset)
+            {
+                return GdalSubdatasetSource.Open(dataset, path, projection, handlesPerFile);
+            }
         }
         catch (NativeLibraryException e)
         {

@@ -126,12 +126,15 @@ internal sealed class GdalTileSource : ITileSource, IGeoreferencedSource
     /// the reader turns them into <see cref="UnsupportedFileException"/>.
     /// </summary>
     /// <exception cref="InvalidParameterException">The projection is unknown, geographic, or the image is not georeferenced.</exception>
-    public static GdalTileSource Open(string path, string? projection, int handlesPerFile = LargeImageDefaults.DatasetHandlesPerFile)
+    public static GdalTileSource Open(string path, string? projection, int handlesPerFile = LargeImageDefaults.DatasetHandlesPerFile) =>
+        Open(OpenHandle(path), path, projection, handlesPerFile);
+
+    /// <summary>As <see cref="Open(string, string?, int)"/>, on a handle of the file that the source takes over, even when it throws.</summary>
+    public static GdalTileSource Open(GdalDatasetHandle dataset, string path, string? projection, int handlesPerFile)
     {
-        var grid = projection is null ? null : ProjectedGrid.Parse(projection, TileSize);
-        var dataset = OpenHandle(path);
         try
         {
+            var grid = projection is null ? null : ProjectedGrid.Parse(projection, TileSize);
             return new GdalTileSource(dataset, path, grid, handlesPerFile);
         }
         catch

@@ -1,6 +1,6 @@
 using LargeImage.MinimalApi.Models;
 
-namespace LargeImage.MinimalApi.Sources.Vips;
+namespace LargeImage.MinimalApi.Sources;
 
 /// <summary>
 /// large_image's frame summary (<c>_addMetadataFrameInformation</c>): <c>IndexRange</c> holds the axes with more

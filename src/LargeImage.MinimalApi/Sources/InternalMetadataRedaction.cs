@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LargeImage.MinimalApi.Sources;
+
+/// <summary>
+/// Keeps the server's folder layout out of <c>metadata_internal</c>. Readers pass on what their libraries report, and
+/// the libraries name the file by its full path: libvips in each page's <c>filename</c>, GDAL in subdataset names
+/// (<c>DERIVED_SUBDATASETS</c>, netCDF variables). A remote file's URL may carry a signature in its query.
+/// </summary>
+internal static class InternalMetadataRedaction
+{
+    /// <summary>
+    /// Replaces, in every string of <paramref name="document"/>, the file's path by its name and drops any other
+    /// mention of its folder.
+    /// </summary>
+    /// <param name="document">Changed in place and returned.</param>
+    /// <param name="path">The file's local or VSI path, as the reader opened it.</param>
+    public static JsonObject Redact(JsonObject document, string path)
+    {
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        var withoutQuery = query < 0 ? path : path[..query];
+        var name = Path.GetFileName(withoutQuery);
+        var folder = Path.GetDirectoryName(withoutQuery) is { Length: > 1 } parent ? parent + "/" : null;
+        string Scrub(string text)
+        {
+            var scrubbed = text.Replace(path, name, StringComparison.Ordinal);
+            return folder is null ? scrubbed : scrubbed.Replace(folder, string.Empty, StringComparison.Ordinal);
+        }
+
+        Visit(document, Scrub);
+        return document;
+    }
+
+    private static void Visit(JsonNode? node, Func<string, string> scrub)
+    {
+        switch (node)
+        {
+            case JsonObject properties:
+                foreach (var (key, child) in properties.ToArray())
+                {
+                    if (Replacement(child, scrub) is { } replaced)
+                    {
+                        properties[key] = replaced;
+                    }
+                    else
+                    {
+                        Visit(child, scrub);
+                    }
+                }
+
+                break;
+            case JsonArray items:
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (Replacement(items[i], scrub) is { } replaced)
+                    {
+                        items[i] = replaced;
+                    }
+                    else
+                    {
+                        Visit(items[i], scrub);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A new value for a string that mentions the path or folder; null for anything else.</summary>
+    private static JsonValue? Replacement(JsonNode? node, Func<string, string> scrub)
+    {
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var text = value.GetValue<string>();
+        var scrubbed = scrub(text);
+        return scrubbed == text ? null : JsonValue.Create(scrubbed);
+    }
+}
