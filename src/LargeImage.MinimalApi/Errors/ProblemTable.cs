@@ -26,6 +26,6 @@ internal static class ProblemTable
     private static ProblemHttpResult Problem(int status, string type, string title, string detail, string? parameter = null)
     {
         var extensions = parameter is null ? null : new Dictionary<string, object?> { ["parameter"] = parameter };
-        return TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + type, extensions: extensions);
+        return TypedResults.Problem(detail: FolderRedaction.Apply(detail), statusCode: status, title: title, type: TypeBase + type, extensions: extensions);
     }
 }

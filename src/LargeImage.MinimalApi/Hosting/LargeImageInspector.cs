@@ -27,7 +27,7 @@ public sealed class LargeImageInspector
         }
         catch (LargeImageException e)
         {
-            return ImageInspection.Unreadable(e.Message);
+            return ImageInspection.Unreadable(FolderRedaction.Apply(e.Message));
         }
     }
 }

@@ -54,6 +54,27 @@ public sealed class ProblemResponseTests : IDisposable
         Assert.True(!Directory.Exists(app.MediaDirectory) || Directory.GetFiles(app.MediaDirectory).Length == 0);
     }
 
+    [SkippableFact]
+    public async Task A_file_that_fails_mid_read_is_a_400_problem_naming_it_without_the_servers_folders()
+    {
+        Sources.Gdal.GdalAvailability.SkipIfUnavailable();
+        var path = Path.Combine(app.DataDirectory, "damaged.tif");
+        var plain = GradientImages.Plain(app.DataDirectory, 600, 400);
+        CliTool.Run("gdal_translate", "-q", "-of", "GTiff", "-co", "TILED=YES", "-co", "COMPRESS=DEFLATE", plain, path);
+        // The header and directory stay whole, so the upload is accepted; the compressed tiles after them do not.
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes.AsSpan(bytes.Length / 3, bytes.Length / 3).Fill(0x55);
+        await File.WriteAllBytesAsync(path, bytes);
+        var id = await app.UploadAsync(path);
+        var stored = (await app.GetJsonAsync($"/api/image-file/{id}")).GetProperty("file").GetString()!;
+
+        var problem = await AssertProblem(await app.CreateClient().GetAsync($"/api/image-file/{id}/tiles/0/0/0.png?source=gdal"), HttpStatusCode.BadRequest);
+
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains(stored, detail);
+        Assert.DoesNotContain(app.DataDirectory, detail);
+    }
+
     [Fact]
     public async Task Empty_upload_is_a_400_problem()
     {
