@@ -6,10 +6,7 @@ using LargeImage.MinimalApi.LoadTest;
 const int UncachedConcurrency = 8;
 const int BrowserConcurrency = 6;
 const int CachedConcurrency = 32;
-const int NativeTiles = 3000;
-const int MercatorTiles = 2000;
 const int MercatorViewportTiles = 1200;
-const int WarmupTiles = 1000;
 const int JpegWarmupTiles = 16_000;
 const int CachedTiles = 500;
 const int RepeatedRequests = 60_000;
@@ -50,9 +47,9 @@ for (var i = 0; i < MemoryFiles; i++)
 // Asked for without a quality, the pyramid's JPEG tiles are sent as stored; with one, decoded and encoded again. Both
 // are distinct in the rendered cache, so the same tiles serve both scenarios. The list's first tiles were the warm-up
 // of earlier stops; skipping them keeps the measured tiles those of earlier stops.
-var native = (await api.TilePathsAsync(pyramid, "jpeg", null, WarmupTiles + NativeTiles, seed: 1))[WarmupTiles..];
+var native = (await api.TilePathsAsync(pyramid, "jpeg", null, LoadTestTiles.Warmup + LoadTestTiles.Native, LoadTestTiles.NativeSeed))[LoadTestTiles.Warmup..];
 var reEncoded = native.Select(ReEncoded).ToArray();
-var mercator = await api.TilePathsAsync(cog, "png", "EPSG:3857", WarmupTiles + MercatorTiles, seed: 2);
+var mercator = await api.TilePathsAsync(cog, "png", "EPSG:3857", LoadTestTiles.Warmup + LoadTestTiles.Mercator, LoadTestTiles.MercatorSeed);
 // The same tiles as a browser asks for them: a 4 × 3 viewport at a time over its six connections, so the requests in
 // flight together read neighbouring source blocks. Another seed, minus the tiles above, so every one is a miss.
 var measuredMercator = mercator.ToHashSet();
@@ -73,7 +70,7 @@ var jpegWarmup = Enumerable.Repeat(warmupNative, 2).SelectMany(pass => pass)
 await runner.RunAsync("warm-up", [.. Enumerable.Repeat(new LoadRequest(constantPath), 2000)], CachedConcurrency, repeatedLimit);
 var warmup = await runner.RunAsync("warm-up", jpegWarmup, UncachedConcurrency, jpegWarmupLimit);
 Console.WriteLine($"JPEG warm-up: {warmup.Requests} uncached requests in {warmup.Elapsed.TotalSeconds:0.0} s, {warmup.ServerCpuMsPerRequest:0.00} ms of server CPU each");
-await runner.RunAsync("warm-up", [.. mercator.Take(WarmupTiles).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
+await runner.RunAsync("warm-up", [.. mercator.Take(LoadTestTiles.Warmup).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 
 var results = new List<LoadResult>();
 void Report(LoadResult result)
@@ -102,7 +99,7 @@ var nativeUncached = await runner.RunAsync("uncached native JPEG, re-encoded", [
 Report(nativeUncached);
 var storedUncached = await runner.RunAsync("uncached native JPEG, as stored", [.. native.Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 Report(storedUncached);
-var mercatorUncached = await runner.RunAsync("uncached EPSG:3857 PNG (UTM COG)", [.. mercator.Skip(WarmupTiles).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
+var mercatorUncached = await runner.RunAsync("uncached EPSG:3857 PNG (UTM COG)", [.. mercator.Skip(LoadTestTiles.Warmup).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 Report(mercatorUncached);
 var after = await Baseline("after");
 var mercatorViewportsUncached = await runner.RunAsync(
