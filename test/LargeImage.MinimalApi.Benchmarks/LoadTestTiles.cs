@@ -4,7 +4,7 @@ namespace LargeImage.MinimalApi.Benchmarks;
 /// The uncached tiles the load test measures, defined once so that the in-process baseline it divides by times the
 /// same tiles: <see cref="TileCoordinates.Pick"/> draws round the three most detailed levels, and as a list grows the
 /// coarsest level (a sixteenth of the finest's tiles) runs out, so another part of a list, or another seed, is another
-/// mix of levels, and JPEG tiles of the finer levels cost a third more.
+/// mix of levels: the baseline's own draw, a third of each level, timed 1–15% cheaper than the measured JPEG tiles.
 /// </summary>
 internal static class LoadTestTiles
 {
