@@ -76,6 +76,25 @@ public sealed class GdalSubdatasetSourceTests(GdalFixtures fixtures) : IClassFix
         Assert.Equal([2.0], source.ReadPixel(299, 199, ReadOptions.Default));
     }
 
+    [SkippableFact]
+    public void The_raster_tables_of_a_geopackage_are_its_frames()
+    {
+        GdalAvailability.SkipIfUnavailable();
+        var path = temp.File("tables.gpkg");
+        CliTool.Run("gdal_translate", "-q", "-of", "GPKG", "-co", "TILE_FORMAT=PNG", "-co", "RASTER_TABLE=straight", fixtures.Rgb, path);
+        CliTool.Run(
+            "gdal_translate", "-q", "-of", "GPKG", "-co", "TILE_FORMAT=PNG", "-co", "RASTER_TABLE=swapped", "-co", "APPEND_SUBDATASET=YES",
+            "-b", "3", "-b", "2", "-b", "1", fixtures.Rgb, path);
+
+        using var source = new GdalReader().Open(path, projection: null);
+
+        Assert.Equal(["straight", "swapped"], source.Metadata.Channels);
+        var straight = source.ReadPixel(123, 45, new ReadOptions(0))!;
+        var swapped = source.ReadPixel(123, 45, new ReadOptions(1))!;
+        Assert.Equal([GdalFixtures.RgbAt(0, 123, 45), GdalFixtures.RgbAt(1, 123, 45), GdalFixtures.RgbAt(2, 123, 45)], straight.Take(3));
+        Assert.Equal([GdalFixtures.RgbAt(2, 123, 45), GdalFixtures.RgbAt(1, 123, 45), GdalFixtures.RgbAt(0, 123, 45)], swapped.Take(3));
+    }
+
     /// <summary>A netCDF file with one float variable per entry, filled with its value, written by gdalmdimtranslate.</summary>
     private string MultiVariableNetCdf(params (string Name, int Width, int Height, double Value)[] variables)
     {
