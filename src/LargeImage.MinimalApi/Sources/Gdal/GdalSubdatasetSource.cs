@@ -139,13 +139,26 @@ internal sealed class GdalSubdatasetSource : ITileSource, IGeoreferencedSource
         var listed = new List<Subdataset>();
         for (var i = 1; i <= MaxSubdatasets && items.TryGetValue($"SUBDATASET_{i}_NAME", out var name); i++)
         {
-            if (name.Contains(path, StringComparison.Ordinal))
+            if (NamesFile(name, path))
             {
                 listed.Add(new Subdataset(name, VariableOf(name), items.GetValueOrDefault($"SUBDATASET_{i}_DESC", string.Empty), ShapeOf(name)));
             }
         }
 
         return listed;
+    }
+
+    /// <summary>
+    /// Whether the subdataset name holds the file's path whole: after the driver's prefix or an opening quote, and
+    /// before a quote, a colon or the end.
+    /// </summary>
+    internal static bool NamesFile(string name, string path)
+    {
+        var at = name.IndexOf(path, StringComparison.Ordinal);
+        var end = at + path.Length;
+        return at >= 0
+            && (at == 0 || name[at - 1] is '"' or ':')
+            && (end == name.Length || name[end] is '"' or ':');
     }
 
     /// <summary>The part of a subdataset name after the file: <c>NETCDF:"f.nc":temp</c> → <c>temp</c>.</summary>

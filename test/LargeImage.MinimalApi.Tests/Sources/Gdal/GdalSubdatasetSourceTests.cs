@@ -95,6 +95,18 @@ public sealed class GdalSubdatasetSourceTests(GdalFixtures fixtures) : IClassFix
         Assert.Equal([GdalFixtures.RgbAt(2, 123, 45), GdalFixtures.RgbAt(1, 123, 45), GdalFixtures.RgbAt(0, 123, 45)], swapped.Take(3));
     }
 
+    [Theory]
+    [InlineData("NETCDF:\"/media/a.nc\":temp", true)]
+    [InlineData("HDF5:\"/media/a.nc\"://group/temp", true)]
+    [InlineData("GPKG:/media/a.nc:table", true)]
+    [InlineData("NETCDF:\"/media/a.nc.other\":temp", false)]
+    [InlineData("NETCDF:\"/etc/b.nc\":temp", false)]
+    [InlineData("/vsicurl/http://internal/media/a.nc", false)]
+    public void Only_subdatasets_naming_the_file_itself_are_taken(string name, bool taken)
+    {
+        Assert.Equal(taken, GdalSubdatasetSource.NamesFile(name, "/media/a.nc"));
+    }
+
     /// <summary>A netCDF file with one float variable per entry, filled with its value, written by gdalmdimtranslate.</summary>
     private string MultiVariableNetCdf(params (string Name, int Width, int Height, double Value)[] variables)
     {
