@@ -23,7 +23,9 @@ internal sealed class VipsTileSource : ITileSource
     private readonly TilePyramid pyramid;
     private readonly VipsLevel[][] frames;
     private readonly IReadOnlyDictionary<string, int> associatedPages;
-    private readonly JsonObject internalMetadata;
+    /// <summary>The layout's reader-specific metadata, shared by every source of the file and never changed.</summary>
+    private readonly JsonObject layoutMetadata;
+    private readonly List<string> warnings;
     private readonly PixelType pixelType;
     private readonly int bandCount;
     private readonly ConcurrentDictionary<int, Lazy<IReadOnlyList<BandInfo>>> bands = new();
@@ -49,15 +51,9 @@ internal sealed class VipsTileSource : ITileSource
         var tileSize = TilePyramid.EdgeFor(layout.StoredTile?.Width, layout.StoredTile?.Height, defaultTileSize);
         pyramid = new TilePyramid(full.Width, full.Height, tileSize, tileSize);
         associatedPages = layout.AssociatedPages;
-        var warnings = new JsonArray(layout.Warnings.Select(w => (JsonNode?)w).ToArray());
-        frames = layout.Frames.Select(stored => BuildLevels(stored, opened, warnings)).ToArray();
-        internalMetadata = (JsonObject)layout.Internal.DeepClone();
-        internalMetadata["tilePyramid"] = new JsonObject
-        {
-            ["levels"] = pyramid.Levels,
-            ["storedLevels"] = new JsonArray(frames[0].Select((l, z) => (z, l)).Where(e => e.l.IsStored).Select(e => (JsonNode?)e.z).ToArray()),
-        };
-        internalMetadata["warnings"] = warnings;
+        warnings = [.. layout.Warnings];
+        frames = layout.Frames.Select(stored => BuildLevels(stored, opened)).ToArray();
+        layoutMetadata = layout.Internal;
         var (indexRange, indexStride) = layout.FrameInfos is { } infos ? FrameAxes.Describe(infos) : (null, null);
         Metadata = new ImageMetadata
         {
@@ -87,7 +83,18 @@ internal sealed class VipsTileSource : ITileSource
 
     public IReadOnlyList<string> AssociatedImageNames => associatedPages.Keys.ToList();
 
-    public JsonObject GetInternalMetadata() => (JsonObject)internalMetadata.DeepClone();
+    /// <summary>Built on each call, which is rare, rather than on each open: a file's reader is opened again often.</summary>
+    public JsonObject GetInternalMetadata()
+    {
+        var result = (JsonObject)layoutMetadata.DeepClone();
+        result["tilePyramid"] = new JsonObject
+        {
+            ["levels"] = pyramid.Levels,
+            ["storedLevels"] = new JsonArray(frames[0].Select((l, z) => (z, l)).Where(e => e.l.IsStored).Select(e => (JsonNode?)e.z).ToArray()),
+        };
+        result["warnings"] = new JsonArray([.. warnings.Select(w => (JsonNode?)w)]);
+        return result;
+    }
 
     public IReadOnlyList<BandInfo> GetBands(int frame)
     {
@@ -174,7 +181,7 @@ internal sealed class VipsTileSource : ITileSource
     }
 
     private VipsLevel[] BuildLevels(
-        IReadOnlyList<VipsLayout.StoredLevel> stored, IReadOnlyDictionary<VipsLayout.StoredLevel, Image> opened, JsonArray warnings)
+        IReadOnlyList<VipsLayout.StoredLevel> stored, IReadOnlyDictionary<VipsLayout.StoredLevel, Image> opened)
     {
         var levels = new VipsLevel[pyramid.Levels];
         var coarsestStored = stored.Max(s => s.Downsample);

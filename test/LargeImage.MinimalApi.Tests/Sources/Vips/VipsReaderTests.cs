@@ -31,6 +31,30 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
     }
 
     [Fact]
+    public void Each_internal_metadata_document_is_the_callers_own()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("single.tif");
+        using (var pattern = VipsFixtures.Pattern(1100, 700, 3))
+        {
+            pattern.Tiffsave(path, tile: true);
+        }
+
+        using var source = reader.Open(path, null);
+        var first = source.GetInternalMetadata();
+        first["tilePyramid"]!["storedLevels"]!.AsArray().Clear();
+        first.Remove("loader");
+        using var reopened = reader.Open(path, null);
+        var second = source.GetInternalMetadata();
+        var third = reopened.GetInternalMetadata();
+
+        // Only full resolution is stored; the coarser levels are synthesised.
+        Assert.Equal([source.Metadata.Levels - 1], second["tilePyramid"]!["storedLevels"]!.AsArray().Select(n => (int)n!));
+        Assert.Equal(second.ToJsonString(), third.ToJsonString());
+        Assert.NotNull(third["loader"]);
+    }
+
+    [Fact]
     public void Loader_is_the_one_libvips_finds_for_the_file()
     {
         using var source = reader.Open(fixtures.PyramidTiff, null);
