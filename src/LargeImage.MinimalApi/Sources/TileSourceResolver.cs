@@ -12,7 +12,16 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers,
 {
     private const int HeaderLength = 512;
 
+    /// <summary>Rankings remembered, as many as the libvips reader remembers layouts.</summary>
+    private const int RememberedRankings = 4 * Options.LargeImageDefaults.MaxOpenReaders;
+
     private readonly ITileSourceReader[] readers = [.. readers];
+
+    /// <summary>
+    /// Rankings by file, version, reader asked for and projection. A file is opened again whenever the open-reader
+    /// cache let it go, and ranking has every reader look at the file: OpenSlide opens it to tell its vendor.
+    /// </summary>
+    private readonly FileFactsCache<List<ITileSourceReader>> rankings = new(RememberedRankings);
 
     public IReadOnlyList<ITileSourceReader> Readers => readers;
 
@@ -32,7 +41,14 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers,
     /// <summary>The readers to try for a local <paramref name="path"/>, best first.</summary>
     public IReadOnlyList<ITileSourceReader> Candidates(string path, ITileSourceReader? forced, bool wantsProjection)
     {
-        var ranked = Rank(path, ReadHeader(path), forced, readers, wantsProjection);
+        var key = $"{path}\n{forced?.Name}\n{wantsProjection}";
+        var version = FileVersion.Of(path);
+        if (rankings.Find(key, version) is not { } ranked)
+        {
+            ranked = Rank(path, ReadHeader(path), forced, readers, wantsProjection);
+            rankings.Add(key, version, ranked);
+        }
+
         return ranked.Count > 0 ? ranked : throw new UnsupportedFileException($"No available reader handles '{Path.GetFileName(path)}'.");
     }
 

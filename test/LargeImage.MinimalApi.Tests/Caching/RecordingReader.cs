@@ -8,6 +8,7 @@ namespace LargeImage.MinimalApi.Tests.Caching;
 internal sealed class RecordingReader : ITileSourceReader
 {
     private int opens;
+    private int rankings;
 
     public ConcurrentQueue<RecordingTileSource> Opened { get; } = new();
 
@@ -25,7 +26,14 @@ internal sealed class RecordingReader : ITileSourceReader
 
     public string Version => "1";
 
-    public int? GetPriority(string path, ReadOnlySpan<byte> header, bool wantsProjection) => 0;
+    /// <summary>How many times a file was ranked.</summary>
+    public int Rankings => Volatile.Read(ref rankings);
+
+    public int? GetPriority(string path, ReadOnlySpan<byte> header, bool wantsProjection)
+    {
+        Interlocked.Increment(ref rankings);
+        return 0;
+    }
 
     public ITileSource Open(string path, string? projection)
     {
