@@ -39,13 +39,9 @@ internal static class InternalMetadataRedaction
             case JsonObject properties:
                 foreach (var (key, child) in properties.ToArray())
                 {
-                    if (Replacement(child, scrub) is { } replaced)
+                    if (Scrubbed(child, scrub) is { } replaced)
                     {
                         properties[key] = replaced;
-                    }
-                    else
-                    {
-                        Visit(child, scrub);
                     }
                 }
 
@@ -53,13 +49,9 @@ internal static class InternalMetadataRedaction
             case JsonArray items:
                 for (var i = 0; i < items.Count; i++)
                 {
-                    if (Replacement(items[i], scrub) is { } replaced)
+                    if (Scrubbed(items[i], scrub) is { } replaced)
                     {
                         items[i] = replaced;
-                    }
-                    else
-                    {
-                        Visit(items[i], scrub);
                     }
                 }
 
@@ -67,11 +59,15 @@ internal static class InternalMetadataRedaction
         }
     }
 
-    /// <summary>A new value for a string that mentions the path or folder; null for anything else.</summary>
-    private static JsonValue? Replacement(JsonNode? node, Func<string, string> scrub)
+    /// <summary>
+    /// A new value for a string that mentions the path or folder, or null: a container is scrubbed in place, and
+    /// anything else is left as it is.
+    /// </summary>
+    private static JsonValue? Scrubbed(JsonNode? node, Func<string, string> scrub)
     {
         if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
         {
+            Visit(node, scrub);
             return null;
         }
 
