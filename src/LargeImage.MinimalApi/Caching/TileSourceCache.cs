@@ -92,7 +92,7 @@ internal sealed class TileSourceCache : IDisposable
 
     private async Task<ITileSource> OpenAsync(SourceKey key, ITileSourceReader? forced)
     {
-        var source = await resolver.OpenAsync(key.Path, forced, key.Projection, CancellationToken.None);
+        var source = await resolver.OpenAsync(key.Path, key.Version, forced, key.Projection, CancellationToken.None);
         Interlocked.Increment(ref openCount);
         return source;
     }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using LargeImage.MinimalApi.Errors;
-using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Options;
 using LargeImage.MinimalApi.Sources.Remote;
 using Microsoft.Extensions.Hosting;
@@ -25,8 +24,6 @@ internal sealed class FileReferenceResolver
 {
     private const int MaxRemembered = 10_000;
     private static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(5);
-
-    private static int statxUnsupported;
 
     private readonly ConcurrentDictionary<string, (string Path, long CheckedAt)> checkedPaths = new(StringComparer.Ordinal);
     private readonly string[] roots;
@@ -62,45 +59,7 @@ internal sealed class FileReferenceResolver
         }
 
         var path = CheckedPath(reference);
-        return new ResolvedFile(path, Version(path) ?? throw new ImageNotFoundException("The file does not exist."));
-    }
-
-    /// <summary>
-    /// Size and last write time, which change whenever the file is rewritten; null when there is no regular file.
-    /// Where <c>statx</c> is missing (not glibc) or refused, <see cref="FileInfo"/> answers, and it takes FIFOs and
-    /// devices for files.
-    /// </summary>
-    private static string? Version(string path)
-    {
-        if (Volatile.Read(ref statxUnsupported) == 0)
-        {
-            if (TryStatx(path, out var length, out var ticks) is { } regular)
-            {
-                return regular ? Version(length, ticks) : null;
-            }
-
-            Volatile.Write(ref statxUnsupported, 1);
-        }
-
-        var info = new FileInfo(path);
-        return info.Exists ? Version(info.Length, info.LastWriteTimeUtc.Ticks) : null;
-    }
-
-    private static string Version(long length, long lastWriteTicks) => $"{length:x}-{lastWriteTicks:x}";
-
-    /// <summary>As <c>Interop.Libc.TryStatRegularFile</c>, null also where the C library is not glibc.</summary>
-    private static bool? TryStatx(string path, out long length, out long lastWriteTicks)
-    {
-        try
-        {
-            return Interop.Libc.TryStatRegularFile(path, out length, out lastWriteTicks);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            length = 0;
-            lastWriteTicks = 0;
-            return null;
-        }
+        return new ResolvedFile(path, FileVersion.Of(path) ?? throw new ImageNotFoundException("The file does not exist."));
     }
 
     private string CheckedPath(string reference)

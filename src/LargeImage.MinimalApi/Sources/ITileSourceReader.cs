@@ -33,8 +33,13 @@ internal interface ITileSourceReader
     /// </summary>
     int? GetPriority(string path, ReadOnlySpan<byte> header, bool wantsProjection);
 
-    /// <summary>Opens a file in its native grid (<paramref name="projection"/> null) or a projected grid.</summary>
+    /// <summary>
+    /// Opens a file in its native grid (<paramref name="projection"/> null) or a projected grid. What a reader learns
+    /// opening it may be remembered under <paramref name="version"/>, the version the request read
+    /// (<see cref="FileVersion"/> or a remote object's validator), so a reopen of the same version skips that work;
+    /// nothing is remembered without one.
+    /// </summary>
     /// <exception cref="Errors.UnsupportedFileException">The reader cannot read this file.</exception>
     /// <exception cref="Errors.InvalidParameterException">The projection is unknown or not applicable.</exception>
-    ITileSource Open(string path, string? projection);
+    ITileSource Open(string path, string? projection, string? version = null);
 }

@@ -38,11 +38,13 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers,
                 "source", $"Unknown source '{name}'. Valid sources: {string.Join(", ", readers.Select(r => r.Name))}.");
     }
 
-    /// <summary>The readers to try for a local <paramref name="path"/>, best first.</summary>
-    public IReadOnlyList<ITileSourceReader> Candidates(string path, ITileSourceReader? forced, bool wantsProjection)
+    /// <summary>
+    /// The readers to try for a local <paramref name="path"/>, best first; remembered under <paramref name="version"/>
+    /// when there is one.
+    /// </summary>
+    public IReadOnlyList<ITileSourceReader> Candidates(string path, string? version, ITileSourceReader? forced, bool wantsProjection)
     {
         var key = $"{path}\n{forced?.Name}\n{wantsProjection}";
-        var version = FileVersion.Of(path);
         if (rankings.Find(key, version) is not { } ranked)
         {
             ranked = Rank(path, ReadHeader(path), forced, readers, wantsProjection);
@@ -54,14 +56,16 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers,
 
     /// <summary>
     /// Opens with the first candidate that succeeds; every reader's reason is reported when none does. A local file
-    /// opens synchronously; only a remote one awaits its header peek and checkout.
+    /// opens synchronously; only a remote one awaits its header peek and checkout. <paramref name="version"/> is the
+    /// file's as the request read it, under which the readers remember what they learn.
     /// </summary>
-    public async Task<ITileSource> OpenAsync(string path, ITileSourceReader? forced, string? projection, CancellationToken cancellationToken)
+    public async Task<ITileSource> OpenAsync(
+        string path, string? version, ITileSourceReader? forced, string? projection, CancellationToken cancellationToken)
     {
         var reasons = new List<string>();
         if (RemoteReferenceParser.Parse(path) is not { } remote)
         {
-            return OpenFirst(path, Candidates(path, forced, projection is not null), projection, reasons)
+            return OpenFirst(path, version, Candidates(path, version, forced, projection is not null), projection, reasons)
                 ?? throw Unreadable(path, reasons);
         }
 
@@ -73,7 +77,7 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers,
         if (direct.Count > 0)
         {
             remoteFiles.PrepareGdal();
-            if (OpenFirst(path, direct, projection, reasons) is { } opened)
+            if (OpenFirst(path, version, direct, projection, reasons) is { } opened)
             {
                 return opened;
             }
@@ -86,7 +90,7 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers,
 
         var local = await remoteFiles.CheckoutAsync(remote, cancellationToken);
         var viaCopy = Rank(local, ReadHeader(local), forced, readers.Where(r => !r.ReadsVsiPaths), projection is not null);
-        return OpenFirst(local, viaCopy, projection, reasons) ?? throw Unreadable(path, reasons);
+        return OpenFirst(local, version, viaCopy, projection, reasons) ?? throw Unreadable(path, reasons);
     }
 
     private static List<ITileSourceReader> Rank(
@@ -111,13 +115,14 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers,
             .ToList();
     }
 
-    private static ITileSource? OpenFirst(string path, IEnumerable<ITileSourceReader> candidates, string? projection, List<string> reasons)
+    private static ITileSource? OpenFirst(
+        string path, string? version, IEnumerable<ITileSourceReader> candidates, string? projection, List<string> reasons)
     {
         foreach (var reader in candidates)
         {
             try
             {
-                return reader.Open(path, projection);
+                return reader.Open(path, projection, version);
             }
             catch (UnsupportedFileException e)
             {

@@ -35,7 +35,7 @@ internal sealed class RecordingReader : ITileSourceReader
         return 0;
     }
 
-    public ITileSource Open(string path, string? projection)
+    public ITileSource Open(string path, string? projection, string? version = null)
     {
         Interlocked.Increment(ref opens);
         Thread.Sleep(OpenDelay);
@@ -44,7 +44,7 @@ internal sealed class RecordingReader : ITileSourceReader
             throw new UnsupportedFileException($"{path} is unreadable.");
         }
 
-        var source = new RecordingTileSource(path);
+        var source = new RecordingTileSource(path, version);
         Opened.Enqueue(source);
         return source;
     }

@@ -8,11 +8,14 @@ namespace LargeImage.MinimalApi.Tests.Caching;
 /// A stand-in reader for the reader cache's own bookkeeping tests only: it records disposal and fails loudly when used
 /// after it. Endpoint tests use real readers.
 /// </summary>
-internal sealed class RecordingTileSource(string path) : ITileSource
+internal sealed class RecordingTileSource(string path, string? version) : ITileSource
 {
     private int disposals;
 
     public string Path { get; } = path;
+
+    /// <summary>The file version the reader was given.</summary>
+    public string? Version { get; } = version;
 
     public int Disposals => Volatile.Read(ref disposals);
 

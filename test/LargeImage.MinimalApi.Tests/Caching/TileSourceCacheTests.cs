@@ -34,6 +34,20 @@ public sealed class TileSourceCacheTests : IDisposable
         Assert.Equal(2, cache.OpenCount);
     }
 
+    /// <summary>The readers remember what they learn under the version the request read, so they must be given it.</summary>
+    [Fact]
+    public void A_file_is_ranked_and_opened_under_the_version_the_request_read()
+    {
+        using var cache = Create(capacity: 1);
+
+        Use(cache, "a", "7");
+        Use(cache, "b");
+        Use(cache, "a", "7");
+
+        Assert.Equal(["7", "1", "7"], reader.Opened.Select(s => s.Version));
+        Assert.Equal(2, reader.Rankings);
+    }
+
     [Fact]
     public void Reader_is_reused_while_cached()
     {

@@ -105,9 +105,9 @@ public class ReaderConformanceTests
                 image.Tiffsave(path, tile: true, pyramid: true, compression: Enums.ForeignTiffCompression.Jpeg);
             }
 
-            reader.Open(path, null).Dispose();
+            reader.Open(path, null, FileVersion.Of(path)).Dispose();
             File.Copy(undecodable, path, overwrite: true);
-            Assert.Throws<UnsupportedFileException>(() => reader.Open(path, null));
+            Assert.Throws<UnsupportedFileException>(() => reader.Open(path, null, FileVersion.Of(path)));
         }
         finally
         {

@@ -14,15 +14,19 @@ public sealed class TileSourceResolverTests
         var reader = new RecordingReader();
         var resolver = new TileSourceResolver([reader]);
 
-        resolver.Candidates(path, null, wantsProjection: false);
-        resolver.Candidates(path, null, wantsProjection: false);
+        resolver.Candidates(path, "v1", null, wantsProjection: false);
+        resolver.Candidates(path, "v1", null, wantsProjection: false);
         Assert.Equal(1, reader.Rankings);
 
-        resolver.Candidates(path, null, wantsProjection: true);
+        resolver.Candidates(path, "v1", null, wantsProjection: true);
         Assert.Equal(2, reader.Rankings);
 
-        File.WriteAllBytes(path, new byte[200]);
-        Assert.Equal([reader], resolver.Candidates(path, null, wantsProjection: false));
+        Assert.Equal([reader], resolver.Candidates(path, "v2", null, wantsProjection: false));
         Assert.Equal(3, reader.Rankings);
+
+        // Without a version nothing is remembered.
+        resolver.Candidates(path, null, null, wantsProjection: false);
+        resolver.Candidates(path, null, null, wantsProjection: false);
+        Assert.Equal(5, reader.Rankings);
     }
 }

@@ -31,7 +31,16 @@ internal sealed class GdalReader : ITileSourceReader
         ".svs", ".ndpi", ".mrxs", ".vms", ".vmu", ".scn", ".bif", ".svslide", ".isyntax",
     };
 
+    /// <summary>Containers whose subdatasets are remembered for a reopen, as the other readers remember layouts.</summary>
+    private const int RememberedContainers = 4 * LargeImageDefaults.MaxOpenReaders;
+
     private readonly int handlesPerFile;
+
+    /// <summary>
+    /// A container's listing opens every subdataset to learn its shape: N + 1 GDAL opens, where a reopen of an
+    /// unchanged file needs only its first frame's.
+    /// </summary>
+    private readonly FileFactsCache<IReadOnlyList<GdalSubdataset>> containers = new(RememberedContainers);
     private readonly Lazy<(bool Available, string Version)> status;
 
     public GdalReader(IOptions<LargeImageOptions> options)
@@ -86,20 +95,30 @@ internal sealed class GdalReader : ITileSourceReader
         return PictureExtensions.Contains(extension) ? SourcePriority.Lower : SourcePriority.Fallback;
     }
 
-    public ITileSource Open(string path, string? projection)
+    public ITileSource Open(string path, string? projection, string? version = null)
     {
         try
         {
+            if (containers.Find(path, version) is { } remembered)
+            {
+                return GdalSubdatasetSource.Open(remembered, path, projection, handlesPerFile);
+            }
+
             var dataset = Interop.Gdal.OpenEx(path);
             if (!GdalSubdatasetSource.IsContainer(dataset))
             {
                 return GdalTileSource.Open(dataset, path, projection, handlesPerFile);
             }
 
+            IReadOnlyList<GdalSubdataset> listed;
             using (dataset)
             {
-                return GdalSubdatasetSource.Open(dataset, path, projection, handlesPerFile);
+                listed = GdalSubdataset.List(dataset, path);
             }
+
+            var source = GdalSubdatasetSource.Open(listed, path, projection, handlesPerFile);
+            containers.Add(path, version, listed);
+            return source;
         }
         catch (NativeLibraryException e)
         {

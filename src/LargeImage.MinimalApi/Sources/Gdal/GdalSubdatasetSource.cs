@@ -13,15 +13,12 @@ namespace LargeImage.MinimalApi.Sources.Gdal;
 /// </summary>
 internal sealed class GdalSubdatasetSource : ITileSource, IGeoreferencedSource
 {
-    /// <summary>How many subdatasets are looked at: enough for any real file, few enough to open each at once.</summary>
-    private const int MaxSubdatasets = 256;
-
     private readonly Lazy<GdalTileSource>[] frames;
     private readonly string[] frameNames;
     private readonly GdalTileSource first;
-    private readonly IReadOnlyList<Subdataset> subdatasets;
+    private readonly IReadOnlyList<GdalSubdataset> subdatasets;
 
-    private GdalSubdatasetSource(IReadOnlyList<Subdataset> subdatasets, IReadOnlyList<Subdataset> framed, string? projection, int handlesPerFile)
+    private GdalSubdatasetSource(IReadOnlyList<GdalSubdataset> subdatasets, IReadOnlyList<GdalSubdataset> framed, string? projection, int handlesPerFile)
     {
         this.subdatasets = subdatasets;
         frameNames = framed.Select(s => s.Name).ToArray();
@@ -58,14 +55,10 @@ internal sealed class GdalSubdatasetSource : ITileSource, IGeoreferencedSource
 
     public bool IsGeoreferenced => first.IsGeoreferenced;
 
-    /// <summary>
-    /// Opens the container's subdatasets as frames. <paramref name="container"/> is GDAL's handle of the file itself,
-    /// which has subdatasets and no bands; it is only read here.
-    /// </summary>
+    /// <summary>Opens a container's subdatasets, as <see cref="GdalSubdataset.List"/> found them, as frames.</summary>
     /// <exception cref="UnsupportedFileException">None of the subdatasets is a raster GDAL can open.</exception>
-    public static GdalSubdatasetSource Open(GdalDatasetHandle container, string path, string? projection, int handlesPerFile)
+    public static GdalSubdatasetSource Open(IReadOnlyList<GdalSubdataset> listed, string path, string? projection, int handlesPerFile)
     {
-        var listed = List(container, path);
         var readable = listed.Where(s => s.Shape is not null).ToArray();
         var main = readable
             .OrderBy(s => s.Variable.EndsWith("_bnds", StringComparison.Ordinal))
@@ -125,64 +118,4 @@ internal sealed class GdalSubdatasetSource : ITileSource, IGeoreferencedSource
         frame >= 0 && frame < frames.Length ? frames[frame].Value
             : throw new InvalidParameterException("frame", $"'frame' must be below {frames.Length}, the image's frame count, not {frame}.");
 
-    /// <summary>
-    /// The subdatasets GDAL lists, each opened once for its shape. Only names that point into the file itself are
-    /// taken: a subdataset name is a GDAL connection string, and one naming another file must not be followed.
-    /// </summary>
-    private static List<Subdataset> List(GdalDatasetHandle container, string path)
-    {
-        // SUBDATASET_<n>_NAME=… and SUBDATASET_<n>_DESC=…, in the file's order.
-        var items = Interop.Gdal.GetMetadata(container, "SUBDATASETS")
-            .Select(item => item.Split('=', 2))
-            .Where(pair => pair.Length == 2)
-            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
-        var listed = new List<Subdataset>();
-        for (var i = 1; i <= MaxSubdatasets && items.TryGetValue($"SUBDATASET_{i}_NAME", out var name); i++)
-        {
-            if (NamesFile(name, path))
-            {
-                listed.Add(new Subdataset(name, VariableOf(name), items.GetValueOrDefault($"SUBDATASET_{i}_DESC", string.Empty), ShapeOf(name)));
-            }
-        }
-
-        return listed;
-    }
-
-    /// <summary>
-    /// Whether the subdataset name holds the file's path whole: after the driver's prefix or an opening quote, and
-    /// before a quote, a colon or the end.
-    /// </summary>
-    internal static bool NamesFile(string name, string path)
-    {
-        var at = name.IndexOf(path, StringComparison.Ordinal);
-        var end = at + path.Length;
-        return at >= 0
-            && (at == 0 || name[at - 1] is '"' or ':')
-            && (end == name.Length || name[end] is '"' or ':');
-    }
-
-    /// <summary>The part of a subdataset name after the file: <c>NETCDF:"f.nc":temp</c> → <c>temp</c>.</summary>
-    private static string VariableOf(string name) => name[(name.LastIndexOf(':') + 1)..].Trim('"', '/');
-
-    private static SubdatasetShape? ShapeOf(string name)
-    {
-        try
-        {
-            using var dataset = Interop.Gdal.OpenEx(name);
-            var bands = Interop.Gdal.GetRasterCount(dataset);
-            return bands == 0 ? null : new SubdatasetShape(
-                Interop.Gdal.GetRasterXSize(dataset),
-                Interop.Gdal.GetRasterYSize(dataset),
-                bands,
-                Interop.Gdal.GetRasterDataType(Interop.Gdal.GetRasterBand(dataset, 1)));
-        }
-        catch (NativeLibraryException)
-        {
-            return null;
-        }
-    }
-
-    private sealed record Subdataset(string Name, string Variable, string Description, SubdatasetShape? Shape);
-
-    private readonly record struct SubdatasetShape(int Width, int Height, int Bands, GdalDataType Type);
 }

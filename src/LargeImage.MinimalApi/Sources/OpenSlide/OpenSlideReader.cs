@@ -53,7 +53,7 @@ internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize
         };
     }
 
-    public ITileSource Open(string path, string? projection)
+    public ITileSource Open(string path, string? projection, string? version = null)
     {
         if (projection is not null)
         {
@@ -65,7 +65,6 @@ internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize
             throw new UnsupportedFileException($"OpenSlide is unavailable: {error}");
         }
 
-        var version = FileVersion.Of(path);
         if (slides.Find(path, version) is { } remembered)
         {
             return new OpenSlideTileSource(path, remembered, null, tileSize);

@@ -57,7 +57,7 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
         return SlideExtensions.Contains(extension) || header.Length == 0 ? null : SourcePriority.Fallback;
     }
 
-    public ITileSource Open(string path, string? projection)
+    public ITileSource Open(string path, string? projection, string? version = null)
     {
         if (projection is not null)
         {
@@ -69,7 +69,6 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
             throw new UnsupportedFileException($"libvips is unavailable: {Version}");
         }
 
-        var version = FileVersion.Of(path);
         if (layouts.Find(path, version) is { } remembered)
         {
             return new VipsTileSource(path, remembered, tileSize, ReadOnlyDictionary<VipsLayout.StoredLevel, Image>.Empty);

@@ -95,16 +95,29 @@ public sealed class GdalSubdatasetSourceTests(GdalFixtures fixtures) : IClassFix
         Assert.Equal([GdalFixtures.RgbAt(2, 123, 45), GdalFixtures.RgbAt(1, 123, 45), GdalFixtures.RgbAt(0, 123, 45)], swapped.Take(3));
     }
 
-    [Theory]
-    [InlineData("NETCDF:\"/media/a.nc\":temp", true)]
-    [InlineData("HDF5:\"/media/a.nc\"://group/temp", true)]
-    [InlineData("GPKG:/media/a.nc:table", true)]
-    [InlineData("NETCDF:\"/media/a.nc.other\":temp", false)]
-    [InlineData("NETCDF:\"/etc/b.nc\":temp", false)]
-    [InlineData("/vsicurl/http://internal/media/a.nc", false)]
-    public void Only_subdatasets_naming_the_file_itself_are_taken(string name, bool taken)
+    /// <summary>
+    /// A reopen of the same version takes the container's listing from the first open instead of opening every
+    /// subdataset again; another version is listed afresh.
+    /// </summary>
+    [SkippableFact]
+    public void A_containers_listing_is_remembered_per_version()
     {
-        Assert.Equal(taken, GdalSubdatasetSource.NamesFile(name, "/media/a.nc"));
+        GdalAvailability.SkipIfUnavailable();
+        var reader = new GdalReader();
+        var path = MultiVariableNetCdf(("pres", 300, 200, 2), ("temp", 300, 200, 3));
+        reader.Open(path, projection: null, version: "v1").Dispose();
+        File.Delete(path);
+        MultiVariableNetCdf(("pres", 300, 200, 4), ("wind", 300, 200, 5));
+
+        using (var remembered = reader.Open(path, projection: null, version: "v1"))
+        {
+            Assert.Equal(["pres", "temp"], remembered.Metadata.Channels);
+            Assert.Equal([4.0], remembered.ReadPixel(0, 0, ReadOptions.Default));
+        }
+
+        using var listed = reader.Open(path, projection: null, version: "v2");
+        Assert.Equal(["pres", "wind"], listed.Metadata.Channels);
+        Assert.Equal([5.0], listed.ReadPixel(0, 0, new ReadOptions(1)));
     }
 
     /// <summary>A netCDF file with one float variable per entry, filled with its value, written by gdalmdimtranslate.</summary>

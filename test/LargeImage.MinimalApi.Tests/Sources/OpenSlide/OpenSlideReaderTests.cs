@@ -130,8 +130,8 @@ public class OpenSlideReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFix
     {
         RequireOpenSlide();
         var path = aperio ? TestData.Path(Svs) : GenericTiff(1100, 700);
-        using var first = (OpenSlideTileSource)reader.Open(path, null);
-        using var reopened = (OpenSlideTileSource)reader.Open(path, null);
+        using var first = (OpenSlideTileSource)reader.Open(path, null, FileVersion.Of(path));
+        using var reopened = (OpenSlideTileSource)reader.Open(path, null, FileVersion.Of(path));
         Assert.True(first.HasSlideHandle);
         Assert.False(reopened.HasSlideHandle);
         Assert.Equal(first.Metadata, reopened.Metadata);

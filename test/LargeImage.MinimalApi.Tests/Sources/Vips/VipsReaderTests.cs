@@ -40,11 +40,11 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
             pattern.Tiffsave(path, tile: true);
         }
 
-        using var source = reader.Open(path, null);
+        using var source = reader.Open(path, null, FileVersion.Of(path));
         var first = source.GetInternalMetadata();
         first["tilePyramid"]!["storedLevels"]!.AsArray().Clear();
         first.Remove("loader");
-        using var reopened = reader.Open(path, null);
+        using var reopened = reader.Open(path, null, FileVersion.Of(path));
         var second = source.GetInternalMetadata();
         var third = reopened.GetInternalMetadata();
 
@@ -92,8 +92,8 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
             pattern.Tiffsave(path, tile: true, pyramid: true, tileWidth: 512, tileHeight: 512, compression: Enums.ForeignTiffCompression.Jpeg);
         }
 
-        using var first = reader.Open(path, null);
-        using var reopened = reader.Open(path, null);
+        using var first = reader.Open(path, null, FileVersion.Of(path));
+        using var reopened = reader.Open(path, null, FileVersion.Of(path));
         using var page = Image.Tiffload(path, page: 0);
         foreach (var source in new[] { first, reopened })
         {
@@ -109,9 +109,9 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
     [Fact]
     public void A_reopened_file_reads_as_a_first_open_does()
     {
-        reader.Open(fixtures.PyramidTiff, null).Dispose();
-        reader.Open(fixtures.MultiPageTiff, null).Dispose();
-        using var reopened = reader.Open(fixtures.PyramidTiff, null);
+        reader.Open(fixtures.PyramidTiff, null, FileVersion.Of(fixtures.PyramidTiff)).Dispose();
+        reader.Open(fixtures.MultiPageTiff, null, FileVersion.Of(fixtures.MultiPageTiff)).Dispose();
+        using var reopened = reader.Open(fixtures.PyramidTiff, null, FileVersion.Of(fixtures.PyramidTiff));
         using var first = new VipsReader().Open(fixtures.PyramidTiff, null);
         Assert.Equal(first.Metadata.Levels, reopened.Metadata.Levels);
         Assert.Equal(first.GetInternalMetadata().ToJsonString(), reopened.GetInternalMetadata().ToJsonString());
@@ -124,7 +124,7 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
         Assert.Equal(first.ReadRegion(window, 200, 100, ReadOptions.Default).Bytes, reopened.ReadRegion(window, 200, 100, ReadOptions.Default).Bytes);
         Assert.Equal(first.GetBands(0).Select(b => b.Max), reopened.GetBands(0).Select(b => b.Max));
 
-        using var frames = reader.Open(fixtures.MultiPageTiff, null);
+        using var frames = reader.Open(fixtures.MultiPageTiff, null, FileVersion.Of(fixtures.MultiPageTiff));
         Assert.Equal(3, frames.FrameCount);
         Assert.NotEqual(frames.ReadTile(0, 0, 0, new ReadOptions(Frame: 0)).Bytes, frames.ReadTile(0, 0, 0, new ReadOptions(Frame: 1)).Bytes);
     }
@@ -138,8 +138,8 @@ public class VipsReaderTests(VipsFixtures fixtures) : IClassFixture<VipsFixtures
             rgb.Tiffsave(path, tile: true, pyramid: true, subifd: true, compression: Enums.ForeignTiffCompression.Deflate);
         }
 
-        reader.Open(path, null).Dispose();
-        using var reopened = reader.Open(path, null);
+        reader.Open(path, null, FileVersion.Of(path)).Dispose();
+        using var reopened = reader.Open(path, null, FileVersion.Of(path));
         using var first = new VipsReader().Open(path, null);
         var stored = reopened.GetInternalMetadata()["tilePyramid"]!["storedLevels"]!.AsArray().Count;
         Assert.Equal(first.Metadata.Levels, stored);
