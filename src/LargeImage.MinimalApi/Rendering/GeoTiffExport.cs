@@ -14,8 +14,10 @@ internal static class GeoTiffExport
         {
             source.WriteGeoTiff(path, window, width, height, options, rendered);
 
+            using var written = File.OpenRead(path);
+
             // Raw values of many bands or wide types can compress to more than one array holds: say so, not fail in the read.
-            var length = new FileInfo(path).Length;
+            var length = written.Length;
             if (length > Array.MaxLength)
             {
                 throw new OutputTooLargeException(string.Create(
@@ -23,7 +25,9 @@ internal static class GeoTiffExport
                     $"The GeoTIFF would be {length} bytes, more than one response can hold; ask for a smaller region, set max_width/max_height, or ask for a style."));
             }
 
-            return File.ReadAllBytes(path);
+            var bytes = new byte[length];
+            written.ReadExactly(bytes);
+            return bytes;
         }
         finally
         {
