@@ -4,17 +4,25 @@ namespace LargeImage.MinimalApi.Endpoints;
 
 /// <summary>
 /// Entity tags and <c>If-None-Match</c>. Handlers call <see cref="IsNotModified"/> with their key's ETag before they
-/// open or render anything; <see cref="HttpCacheHeadersFilter"/> then puts the ETag and <c>Cache-Control</c> on the
-/// response once the handler has succeeded, so error responses never carry them.
+/// open or render anything; it puts the ETag and the endpoint's <c>Cache-Control</c> (and <c>Vary</c>) on the
+/// response, which <see cref="ResponsePipeline"/> takes off again when the request ends in a problem.
 /// </summary>
 internal static class ConditionalRequest
 {
-    private static readonly object ETagItem = new();
-
-    /// <summary>Records the response's strong ETag and tells whether the client already holds that representation.</summary>
+    /// <summary>Stamps the response's strong ETag and caching, and tells whether the client already holds that representation.</summary>
     public static bool IsNotModified(HttpContext http, string etag)
     {
-        http.Items[ETagItem] = etag;
+        var headers = http.Response.Headers;
+        headers.ETag = etag;
+        if (http.GetEndpoint()?.Metadata.GetMetadata<CacheControlMetadata>() is { } policy)
+        {
+            headers.CacheControl = policy.CacheControl;
+            if (policy.Vary is { } vary)
+            {
+                headers.Vary = vary;
+            }
+        }
+
         foreach (var header in http.Request.Headers.IfNoneMatch)
         {
             foreach (var range in header.AsSpan().Split(','))
@@ -36,7 +44,4 @@ internal static class ConditionalRequest
 
         return false;
     }
-
-    /// <summary>The ETag a handler recorded for this request, if any.</summary>
-    public static string? ETagOf(HttpContext http) => http.Items.TryGetValue(ETagItem, out var etag) ? etag as string : null;
 }

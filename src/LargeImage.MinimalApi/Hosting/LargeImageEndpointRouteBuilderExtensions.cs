@@ -26,7 +26,7 @@ public static class LargeImageEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         var group = endpoints.MapGroup(prefix).WithTags("Large image");
-        group.AddEndpointFilter<ProblemFilter>();
+        ResponsePipeline.Apply(group);
         return group.MapStandaloneEndpoints().MapViewerAssetEndpoints();
     }
 
@@ -115,11 +115,8 @@ public static class LargeImageEndpointRouteBuilderExtensions
             var record = await lookup(context) ?? throw new ImageNotFoundException($"No {typeof(T).Name} matches this request.");
             return fileSelector(record);
         });
-        // Outermost first: timing covers everything, problems never get cache headers.
-        group.WithMetadata(locator)
-            .AddEndpointFilterFactory(ServerTimingFilter.Create)
-            .AddEndpointFilter<ProblemFilter>()
-            .AddEndpointFilter<HttpCacheHeadersFilter>();
+        group.WithMetadata(locator);
+        ResponsePipeline.Apply(group);
         group.DocumentGroupRouteParameters()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
