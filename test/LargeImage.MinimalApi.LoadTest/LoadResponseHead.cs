@@ -6,7 +6,8 @@ namespace LargeImage.MinimalApi.LoadTest;
 /// <summary>The parts of an HTTP/1.1 response head the load generator needs to frame the body and revalidate.</summary>
 internal readonly record struct LoadResponseHead(int Status, long? ContentLength, bool Chunked, bool Close, string? ETag)
 {
-    public static LoadResponseHead Parse(ReadOnlySpan<byte> head)
+    /// <summary>The head's framing, and its ETag when <paramref name="keepETag"/>.</summary>
+    public static LoadResponseHead Parse(ReadOnlySpan<byte> head, bool keepETag)
     {
         // "HTTP/1.1 200 OK"
         if (head.Length < 12 || !head.StartsWith("HTTP/1.1 "u8) || !Utf8Parser.TryParse(head.Slice(9, 3), out int status, out _))
@@ -42,7 +43,7 @@ internal readonly record struct LoadResponseHead(int Status, long? ContentLength
             {
                 parsed = parsed with { Close = Ascii.EqualsIgnoreCase(value, "close"u8) };
             }
-            else if (Ascii.EqualsIgnoreCase(name, "etag"u8))
+            else if (keepETag && Ascii.EqualsIgnoreCase(name, "etag"u8))
             {
                 parsed = parsed with { ETag = Encoding.ASCII.GetString(value) };
             }

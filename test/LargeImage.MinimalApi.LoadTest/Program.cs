@@ -109,7 +109,7 @@ Report(mercatorViewportsUncached);
 // The repeated scenarios cycle over native tiles that fit the rendered cache many times over (the PNG tiles above
 // may have evicted them), fetched once more first, so every request is a cache hit.
 var fetched = native.Take(CachedTiles).ToArray();
-await runner.RunAsync("refill", [.. fetched.Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
+await runner.RunAsync("refill", [.. fetched.Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit, keepETags: true);
 LoadRequest[] Cycle(Func<string, LoadRequest> make) => [.. Enumerable.Range(0, RepeatedRequests).Select(i => make(fetched[i % fetched.Length]))];
 // The ceiling, cached tiles and 304s alternate over a few rounds, each ratio taken within its round: on a shared
 // machine throughput drifts by more than the gaps being measured, and neighbouring runs drift least.
