@@ -14,8 +14,8 @@ namespace LargeImage.MinimalApi.Endpoints;
 /// What every route of a mapped group does around its handler: exceptions that mean a bad request become problem
 /// responses, which never carry the cache headers <see cref="ConditionalRequest"/> stamped, and <c>Server-Timing</c>
 /// when it is on. It wraps each endpoint's request delegate once, as the group's last convention, rather than being
-/// endpoint filters: filters box every handler argument and add an async layer each to every request, about 3 µs of
-/// the 25 a cached tile costs the server (measured with wrk, with and without them).
+/// endpoint filters: filters box every handler argument and add an async layer each to every request (measured
+/// in-process: 1.2 KB of allocations and 1–1.5 µs more a cached tile or 304 with them).
 /// </summary>
 internal static class ResponsePipeline
 {
