@@ -20,5 +20,4 @@ internal static class LoadTestTiles
     public const int NativeSeed = 1;
 
     public const int MercatorSeed = 2;
-
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LargeImage.MinimalApi.Sources.Remote;
 
 namespace LargeImage.MinimalApi.Sources;
 
@@ -18,8 +19,7 @@ internal static class InternalMetadataRedaction
     /// <param name="path">The file's local or VSI path, as the reader opened it.</param>
     public static JsonObject Redact(JsonObject document, string path)
     {
-        var query = path.IndexOf('?', StringComparison.Ordinal);
-        var withoutQuery = query < 0 ? path : path[..query];
+        var withoutQuery = RemoteReferenceParser.WithoutQuery(path);
         var name = Path.GetFileName(withoutQuery);
         var folder = Path.GetDirectoryName(withoutQuery) is { Length: > 1 } parent ? parent + "/" : null;
         string Scrub(string text)

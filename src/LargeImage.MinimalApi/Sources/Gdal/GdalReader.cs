@@ -1,6 +1,7 @@
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Options;
+using LargeImage.MinimalApi.Sources.Remote;
 using Microsoft.Extensions.Options;
 
 namespace LargeImage.MinimalApi.Sources.Gdal;
@@ -64,7 +65,7 @@ internal sealed class GdalReader : ITileSourceReader
 
     public int? GetPriority(string path, ReadOnlySpan<byte> header, bool wantsProjection)
     {
-        var extension = Path.GetExtension(StripQuery(path));
+        var extension = Path.GetExtension(RemoteReferenceParser.WithoutQuery(path));
         if (SlideExtensions.Contains(extension))
         {
             return null;
@@ -123,16 +124,10 @@ internal sealed class GdalReader : ITileSourceReader
         catch (NativeLibraryException e)
         {
             // GDAL names the file by its full path; the client gets the file name only, never the server's layout.
-            var name = Path.GetFileName(StripQuery(path));
+            var name = Path.GetFileName(RemoteReferenceParser.WithoutQuery(path));
             var reason = e.Message.StartsWith("GDAL: ", StringComparison.Ordinal) ? e.Message["GDAL: ".Length..] : e.Message;
             throw new UnsupportedFileException($"GDAL cannot read {name}: {reason.Replace(path, name, StringComparison.Ordinal)}", e);
         }
-    }
-
-    private static string StripQuery(string path)
-    {
-        var query = path.IndexOf('?', StringComparison.Ordinal);
-        return query < 0 ? path : path[..query];
     }
 
     private static (bool, string) Probe()

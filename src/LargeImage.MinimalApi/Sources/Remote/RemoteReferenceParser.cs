@@ -15,6 +15,13 @@ internal static partial class RemoteReferenceParser
     private const string VsiS3 = "/vsis3/";
     private const string VsiCurl = "/vsicurl/";
 
+    /// <summary>A path without the query a remote URL in it may carry (a signature, say), for naming the file.</summary>
+    public static string WithoutQuery(string path)
+    {
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? path : path[..query];
+    }
+
     /// <summary>
     /// Null for a local path (relative or absolute, to be checked against the roots), else the remote reference.
     /// </summary>
