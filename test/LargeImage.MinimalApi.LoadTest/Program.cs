@@ -12,6 +12,7 @@ const int CachedTiles = 500;
 const int RepeatedRequests = 60_000;
 const int RepeatedRounds = 3;
 const int ReEncodeQuality = 90;
+const int PeerWarmupTiles = 2000;
 const int MemoryFiles = 200;
 const int MemoryTilesPerFile = 100;
 const int MemorySamples = 10;
@@ -21,6 +22,8 @@ var uncachedLimit = TimeSpan.FromSeconds(120);
 // profile fell from 11% to under 1%. A server's throughput is its steady state's, so the JPEG warm-up lasts this long.
 var jpegWarmupLimit = TimeSpan.FromSeconds(20);
 var repeatedLimit = TimeSpan.FromSeconds(15);
+// IIPImage encodes a repeated Deep Zoom tile again from its cache of decoded tiles: some 2 000 tiles/s, so a short window.
+var peerRepeatedLimit = TimeSpan.FromSeconds(5);
 var memoryLimit = TimeSpan.FromSeconds(360);
 
 var options = LoadTestOptions.Parse(args);
@@ -66,11 +69,18 @@ var jpegWarmup = Enumerable.Repeat(warmupNative, 2).SelectMany(pass => pass)
     .SelectMany(p => new[] { new LoadRequest(p), new LoadRequest(ReEncoded(p)) })
     .ToArray();
 
+// IIPImage serving the same pyramid, when run-load.sh found it installed.
+var peer = options.PeerUrl is { } peerUrl ? new IipImagePeer(peerUrl, options.PeerPid, BenchmarkImages.Pyramid(32768)) : null;
+
 // JIT, connection pool and open readers; these tiles are not measured again.
 await runner.RunAsync("warm-up", [.. Enumerable.Repeat(new LoadRequest(constantPath), 2000)], CachedConcurrency, repeatedLimit);
 var warmup = await runner.RunAsync("warm-up", jpegWarmup, UncachedConcurrency, jpegWarmupLimit);
 Console.WriteLine($"JPEG warm-up: {warmup.Requests} uncached requests in {warmup.Elapsed.TotalSeconds:0.0} s, {warmup.ServerCpuMsPerRequest:0.00} ms of server CPU each");
 await runner.RunAsync("warm-up", [.. mercator.Take(LoadTestTiles.Warmup).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
+if (peer is not null)
+{
+    await peer.Runner.RunAsync("warm-up", [.. warmupNative.Take(PeerWarmupTiles).Select(peer.Request)], UncachedConcurrency, uncachedLimit);
+}
 
 var results = new List<LoadResult>();
 void Report(LoadResult result)
@@ -97,6 +107,13 @@ Console.WriteLine();
 Console.WriteLine(LoadResult.Header);
 var nativeUncached = await runner.RunAsync("uncached native JPEG, re-encoded", [.. reEncoded.Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 Report(nativeUncached);
+// The peer right after, on the same tiles at the same quality, so the machine has had the least time to change.
+var peerUncached = peer is null ? null : await peer.Runner.RunAsync("IIPImage uncached JPEG", [.. native.Select(peer.Request)], UncachedConcurrency, uncachedLimit);
+if (peerUncached is not null)
+{
+    Report(peerUncached);
+}
+
 var storedUncached = await runner.RunAsync("uncached native JPEG, as stored", [.. native.Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 Report(storedUncached);
 var mercatorUncached = await runner.RunAsync("uncached EPSG:3857 PNG (UTM COG)", [.. mercator.Skip(LoadTestTiles.Warmup).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
@@ -127,6 +144,23 @@ for (var round = 1; round <= RepeatedRounds; round++)
     ceilings.Add(ceiling.PerSecond);
     cachedRatios.Add(cached.PerSecond / ceiling.PerSecond);
     revalidatedRatios.Add(revalidated.PerSecond / ceiling.PerSecond);
+}
+
+// The same tiles again and again from each server: ours re-encoded at the peer's quality from the rendered cache, the
+// peer's from its own tile cache.
+var peerCachedRatios = new List<double>();
+if (peer is not null)
+{
+    await runner.RunAsync("refill", [.. fetched.Select(p => new LoadRequest(ReEncoded(p)))], UncachedConcurrency, uncachedLimit);
+    await peer.Runner.RunAsync("refill", [.. fetched.Select(peer.Request)], UncachedConcurrency, uncachedLimit);
+    for (var round = 1; round <= RepeatedRounds; round++)
+    {
+        var ours = await runner.RunAsync($"cached JPEG, re-encoded #{round}", Cycle(p => new LoadRequest(ReEncoded(p))), CachedConcurrency, repeatedLimit);
+        Report(ours);
+        var theirs = await peer.Runner.RunAsync($"IIPImage repeated JPEG #{round}", Cycle(peer.Request), CachedConcurrency, peerRepeatedLimit);
+        Report(theirs);
+        peerCachedRatios.Add(ours.PerSecond / theirs.PerSecond);
+    }
 }
 
 // Not a tile: the example's record lookup alone (the EF Core query every large-image route of the example runs first).
@@ -171,6 +205,14 @@ Console.WriteLine($"304s / ceiling of the same round: {Rounds(revalidatedRatios)
 Console.WriteLine($"Uncached native JPEG re-encoded / as stored / uncached 3857 PNG throughput: {nativeUncached.PerSecond:0} / {storedUncached.PerSecond:0} / {mercatorUncached.PerSecond:0} tiles/s");
 Console.WriteLine($"Server CPU per uncached tile: {nativeUncached.ServerCpuMsPerRequest:0.00} ms native JPEG re-encoded, {storedUncached.ServerCpuMsPerRequest:0.00} ms as stored, {mercatorUncached.ServerCpuMsPerRequest:0.00} ms 3857 PNG ({mercatorViewportsUncached.ServerCpuMsPerRequest:0.00} ms in viewports); the load generator kept {nativeUncached.ClientCores:0.00} / {storedUncached.ClientCores:0.00} / {mercatorUncached.ClientCores:0.00} cores busy");
 Console.WriteLine($"Uncached native JPEG as stored / median constant-bytes ceiling: {storedUncached.PerSecond / Median(ceilings):0.00}");
+if (peerUncached is not null)
+{
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"This package / IIPImage, uncached JPEG tiles at quality {ReEncodeQuality}: {nativeUncached.PerSecond / peerUncached.PerSecond:0.00} in tiles/s, {peerUncached.ServerCpuMsPerRequest / nativeUncached.ServerCpuMsPerRequest:0.00} in server CPU a tile ({peerUncached.ServerCpuMsPerRequest:0.00} ms / {nativeUncached.ServerCpuMsPerRequest:0.00}); sent as stored, this package's default: {storedUncached.PerSecond / peerUncached.PerSecond:0.0} in tiles/s"));
+    Console.WriteLine($"This package / IIPImage, repeated JPEG tiles at quality {ReEncodeQuality}, within each round: {Rounds(peerCachedRatios)}");
+}
+
 void Against(string name, LoadResult result, string kind)
 {
     if (!before.TryGetValue(kind, out var first) || !after.TryGetValue(kind, out var last))

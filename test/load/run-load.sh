@@ -9,6 +9,10 @@
 # every core, for the JPEG pyramid's tiles re-encoded and as stored and for the EPSG:3857 PNG) is measured by the load
 # test just before and just after its uncached scenarios, while the server idles; their throughput is printed as a
 # ratio to the mean of both.
+#
+# Where iipimage-server and lighttpd are installed (apt-get install iipimage-server lighttpd; lighttpd's package starts
+# a system web server on port 80, so this script does not install them), IIPImage serves the same pyramid's JPEG tiles
+# to the same load generator in the same run, behind lighttpd, its FastCGI host, with a process per core.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 port="${LOAD_PORT:-5099}"
@@ -43,8 +47,9 @@ baseline_command="source '$root/example/server-env.sh' && exec dotnet '$root/tes
 
 data="$(mktemp -d -t largeimage-load-XXXXXX)"
 server=""
+peer=""
 cleanup() {
-  if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  for pid in $server $peer; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$data"
 }
 trap cleanup EXIT
@@ -70,7 +75,42 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 
+# IIPImage at the quality the load test re-encodes at, with a tile cache the size of the rendered cache.
+iipsrv=/usr/lib/iipimage-server/iipsrv.fcgi
+peer_args=()
+if [[ -x "$iipsrv" ]] && command -v lighttpd >/dev/null; then
+  peer_port=$((port + 1))
+  mkdir "$data/iipimage"
+  cat > "$data/iipimage/lighttpd.conf" <<EOF
+server.modules = ("mod_fastcgi")
+server.document-root = "$data/iipimage"
+server.bind = "127.0.0.1"
+server.port = $peer_port
+server.errorlog = "$data/iipimage/error.log"
+server.max-keep-alive-requests = 65535
+fastcgi.server = ("/iipsrv.fcgi" => ((
+  "socket" => "$data/iipimage/iipsrv.socket",
+  "bin-path" => "$iipsrv",
+  "max-procs" => $(nproc),
+  "check-local" => "disable",
+  "bin-environment" => ("JPEG_QUALITY" => "90", "MAX_IMAGE_CACHE_SIZE" => "$cache_mib", "VERBOSITY" => "0")
+)))
+EOF
+  lighttpd -D -f "$data/iipimage/lighttpd.conf" &
+  peer=$!
+  sleep 1
+  if kill -0 "$peer" 2>/dev/null; then
+    peer_args=(--peer-url "http://127.0.0.1:$peer_port/iipsrv.fcgi" --peer-pid "$peer")
+    echo "IIPImage $(dpkg-query -W -f='${Version}' iipimage-server) behind lighttpd (pid $peer) on 127.0.0.1:$peer_port, $(nproc) processes"
+  else
+    echo "No IIPImage comparison: lighttpd did not start on port $peer_port."
+    peer=""
+  fi
+else
+  echo "No IIPImage comparison: apt-get install iipimage-server lighttpd to add one."
+fi
+
 echo "Server pid $server on $url; rendered cache ${cache_mib} MiB, ${open_readers} open readers, GDAL cache ${gdal_cache_mib} MiB, managed heap at most ${managed_mib} MiB; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$root/test/LargeImage.MinimalApi.LoadTest/bin/Release/net10.0/LargeImage.MinimalApi.LoadTest" --url "$url" --pid "$server" --rss-budget-mib "$rss_budget_mib" \
-  --baseline-command "$baseline_command"
+  --baseline-command "$baseline_command" "${peer_args[@]}"
 echo "Load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
