@@ -38,7 +38,8 @@ var runner = new LoadRunner(options.Url, options.ServerPid);
 var startedRss = ProcessStats.ResidentBytes(options.ServerPid);
 Console.WriteLine($"Preparing images ({Environment.ProcessorCount} cores seen by the client); server RSS after start: {startedRss / 1048576} MiB");
 // The same 32768² pyramid the in-process benchmarks read, so HTTP and in-process costs are of the same tiles.
-var pyramid = await api.UploadAsync(BenchmarkImages.Pyramid(32768), "Load test: 32768² JPEG pyramid");
+var pyramidFile = BenchmarkImages.Pyramid(32768);
+var pyramid = await api.UploadAsync(pyramidFile, "Load test: 32768² JPEG pyramid");
 var cog = await api.UploadAsync(BenchmarkImages.UtmCog(), "Load test: 16384² RGB UTM COG");
 var smallPyramid = BenchmarkImages.Pyramid(4096);
 var memoryFiles = new List<int>();
@@ -70,7 +71,7 @@ var jpegWarmup = Enumerable.Repeat(warmupNative, 2).SelectMany(pass => pass)
     .ToArray();
 
 // IIPImage serving the same pyramid, when run-load.sh found it installed.
-var peer = options.PeerUrl is { } peerUrl ? new IipImagePeer(peerUrl, options.PeerPid, BenchmarkImages.Pyramid(32768)) : null;
+var peer = options.PeerUrl is { } peerUrl ? new IipImagePeer(peerUrl, options.PeerPid, pyramidFile) : null;
 
 // JIT, connection pool and open readers; these tiles are not measured again.
 await runner.RunAsync("warm-up", [.. Enumerable.Repeat(new LoadRequest(constantPath), 2000)], CachedConcurrency, repeatedLimit);
