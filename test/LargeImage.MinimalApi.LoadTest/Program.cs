@@ -70,17 +70,23 @@ var jpegWarmup = Enumerable.Repeat(warmupNative, 2).SelectMany(pass => pass)
     .SelectMany(p => new[] { new LoadRequest(p), new LoadRequest(ReEncoded(p)) })
     .ToArray();
 
-// IIPImage serving the same pyramid, when run-load.sh found it installed.
-var peer = options.PeerUrl is { } peerUrl ? new IipImagePeer(peerUrl, options.PeerPid, pyramidFile) : null;
+// Other servers serving the same images, when run-load.sh found them installed.
+var iipImage = options.IipImageUrl is { } iipImageUrl ? PeerServer.IipImage(iipImageUrl, options.PeersPid, pyramidFile) : null;
+var mapServer = options.MapServerUrl is { } mapServerUrl ? PeerServer.MapServer(mapServerUrl, options.PeersPid) : null;
 
 // JIT, connection pool and open readers; these tiles are not measured again.
 await runner.RunAsync("warm-up", [.. Enumerable.Repeat(new LoadRequest(constantPath), 2000)], CachedConcurrency, repeatedLimit);
 var warmup = await runner.RunAsync("warm-up", jpegWarmup, UncachedConcurrency, jpegWarmupLimit);
 Console.WriteLine($"JPEG warm-up: {warmup.Requests} uncached requests in {warmup.Elapsed.TotalSeconds:0.0} s, {warmup.ServerCpuMsPerRequest:0.00} ms of server CPU each");
 await runner.RunAsync("warm-up", [.. mercator.Take(LoadTestTiles.Warmup).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
-if (peer is not null)
+if (iipImage is not null)
 {
-    await peer.Runner.RunAsync("warm-up", [.. warmupNative.Take(PeerWarmupTiles).Select(peer.Request)], UncachedConcurrency, uncachedLimit);
+    await iipImage.Runner.RunAsync("warm-up", [.. warmupNative.Take(PeerWarmupTiles).Select(iipImage.Request)], UncachedConcurrency, uncachedLimit);
+}
+
+if (mapServer is not null)
+{
+    await mapServer.Runner.RunAsync("warm-up", [.. mercator.Take(LoadTestTiles.Warmup).Select(mapServer.Request)], UncachedConcurrency, uncachedLimit);
 }
 
 var results = new List<LoadResult>();
@@ -108,17 +114,26 @@ Console.WriteLine();
 Console.WriteLine(LoadResult.Header);
 var nativeUncached = await runner.RunAsync("uncached native JPEG, re-encoded", [.. reEncoded.Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 Report(nativeUncached);
-// The peer right after, on the same tiles at the same quality, so the machine has had the least time to change.
-var peerUncached = peer is null ? null : await peer.Runner.RunAsync("IIPImage uncached JPEG", [.. native.Select(peer.Request)], UncachedConcurrency, uncachedLimit);
-if (peerUncached is not null)
+// Each peer right after this package's scenario, on the same tiles, so the machine has had the least time to change.
+async Task<LoadResult?> PeerUncached(PeerServer? peer, string name, IEnumerable<string> paths)
 {
-    Report(peerUncached);
+    if (peer is null)
+    {
+        return null;
+    }
+
+    var result = await peer.Runner.RunAsync($"{peer.Name} {name}", [.. paths.Select(peer.Request)], UncachedConcurrency, uncachedLimit);
+    Report(result);
+    return result;
 }
+
+var iipImageUncached = await PeerUncached(iipImage, "uncached JPEG", native);
 
 var storedUncached = await runner.RunAsync("uncached native JPEG, as stored", [.. native.Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 Report(storedUncached);
 var mercatorUncached = await runner.RunAsync("uncached EPSG:3857 PNG (UTM COG)", [.. mercator.Skip(LoadTestTiles.Warmup).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 Report(mercatorUncached);
+var mapServerUncached = await PeerUncached(mapServer, "uncached PNG", mercator.Skip(LoadTestTiles.Warmup));
 var after = await Baseline("after");
 var mercatorViewportsUncached = await runner.RunAsync(
     "uncached EPSG:3857 PNG, viewports", [.. mercatorViewports.Select(p => new LoadRequest(p))], BrowserConcurrency, uncachedLimit);
@@ -149,18 +164,18 @@ for (var round = 1; round <= RepeatedRounds; round++)
 
 // The same tiles again and again from each server: ours re-encoded at the peer's quality from the rendered cache, the
 // peer's from its own tile cache.
-var peerCachedRatios = new List<double>();
-if (peer is not null)
+var iipImageRepeatedRatios = new List<double>();
+if (iipImage is not null)
 {
     await runner.RunAsync("refill", [.. fetched.Select(p => new LoadRequest(ReEncoded(p)))], UncachedConcurrency, uncachedLimit);
-    await peer.Runner.RunAsync("refill", [.. fetched.Select(peer.Request)], UncachedConcurrency, uncachedLimit);
+    await iipImage.Runner.RunAsync("refill", [.. fetched.Select(iipImage.Request)], UncachedConcurrency, uncachedLimit);
     for (var round = 1; round <= RepeatedRounds; round++)
     {
         var ours = await runner.RunAsync($"cached JPEG, re-encoded #{round}", Cycle(p => new LoadRequest(ReEncoded(p))), CachedConcurrency, repeatedLimit);
         Report(ours);
-        var theirs = await peer.Runner.RunAsync($"IIPImage repeated JPEG #{round}", Cycle(peer.Request), CachedConcurrency, peerRepeatedLimit);
+        var theirs = await iipImage.Runner.RunAsync($"IIPImage repeated JPEG #{round}", Cycle(iipImage.Request), CachedConcurrency, peerRepeatedLimit);
         Report(theirs);
-        peerCachedRatios.Add(ours.PerSecond / theirs.PerSecond);
+        iipImageRepeatedRatios.Add(ours.PerSecond / theirs.PerSecond);
     }
 }
 
@@ -206,13 +221,24 @@ Console.WriteLine($"304s / ceiling of the same round: {Rounds(revalidatedRatios)
 Console.WriteLine($"Uncached native JPEG re-encoded / as stored / uncached 3857 PNG throughput: {nativeUncached.PerSecond:0} / {storedUncached.PerSecond:0} / {mercatorUncached.PerSecond:0} tiles/s");
 Console.WriteLine($"Server CPU per uncached tile: {nativeUncached.ServerCpuMsPerRequest:0.00} ms native JPEG re-encoded, {storedUncached.ServerCpuMsPerRequest:0.00} ms as stored, {mercatorUncached.ServerCpuMsPerRequest:0.00} ms 3857 PNG ({mercatorViewportsUncached.ServerCpuMsPerRequest:0.00} ms in viewports); the load generator kept {nativeUncached.ClientCores:0.00} / {storedUncached.ClientCores:0.00} / {mercatorUncached.ClientCores:0.00} cores busy");
 Console.WriteLine($"Uncached native JPEG as stored / median constant-bytes ceiling: {storedUncached.PerSecond / Median(ceilings):0.00}");
-if (peerUncached is not null)
+void AgainstPeer(string name, LoadResult ours, LoadResult? theirs)
 {
-    Console.WriteLine(string.Create(
-        CultureInfo.InvariantCulture,
-        $"This package / IIPImage, uncached JPEG tiles at quality {ReEncodeQuality}: {nativeUncached.PerSecond / peerUncached.PerSecond:0.00} in tiles/s, {peerUncached.ServerCpuMsPerRequest / nativeUncached.ServerCpuMsPerRequest:0.00} in server CPU a tile ({peerUncached.ServerCpuMsPerRequest:0.00} ms / {nativeUncached.ServerCpuMsPerRequest:0.00}); sent as stored, this package's default: {storedUncached.PerSecond / peerUncached.PerSecond:0.0} in tiles/s"));
-    Console.WriteLine($"This package / IIPImage, repeated JPEG tiles at quality {ReEncodeQuality}, within each round: {Rounds(peerCachedRatios)}");
+    if (theirs is not null)
+    {
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"This package / {name}: {ours.PerSecond / theirs.PerSecond:0.00} in tiles/s, {theirs.ServerCpuMsPerRequest / ours.ServerCpuMsPerRequest:0.00} in server CPU a tile ({theirs.ServerCpuMsPerRequest:0.00} ms / {ours.ServerCpuMsPerRequest:0.00})"));
+    }
 }
+
+AgainstPeer($"IIPImage, uncached JPEG tiles at quality {ReEncodeQuality}", nativeUncached, iipImageUncached);
+AgainstPeer("IIPImage, uncached JPEG tiles as each sends them by default (this package: as stored)", storedUncached, iipImageUncached);
+if (iipImageRepeatedRatios.Count > 0)
+{
+    Console.WriteLine($"This package / IIPImage, repeated JPEG tiles at quality {ReEncodeQuality}, within each round: {Rounds(iipImageRepeatedRatios)}");
+}
+
+AgainstPeer("MapServer, uncached EPSG:3857 PNG tiles", mercatorUncached, mapServerUncached);
 
 void Against(string name, LoadResult result, string kind)
 {

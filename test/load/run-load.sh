@@ -10,9 +10,9 @@
 # test just before and just after its uncached scenarios, while the server idles; their throughput is printed as a
 # ratio to the mean of both.
 #
-# Where iipimage-server and lighttpd are installed (apt-get install iipimage-server lighttpd; lighttpd's package starts
-# a system web server on port 80, so this script does not install them), IIPImage serves the same pyramid's JPEG tiles
-# to the same load generator in the same run, behind lighttpd, its FastCGI host, with a process per core.
+# Where lighttpd and iipimage-server or cgi-mapserver are installed (their packages start system services, so this
+# script does not install them), IIPImage serves the same pyramid's JPEG tiles and MapServer the same COG's
+# web-mercator PNG tiles to the same load generator in the same run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 port="${LOAD_PORT:-5099}"
@@ -75,39 +75,99 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 
-# IIPImage at the quality the load test re-encodes at, with a tile cache the size of the rendered cache.
+# The peers, FastCGI apps behind one lighttpd with a process per core each: IIPImage at the quality the load test
+# re-encodes at, with a tile cache the size of the rendered cache; MapServer with the COG as a raster layer, nearest
+# resampling, PNG at zlib level 2 as this package writes it, and GDAL's block cache split between its processes so
+# they hold what this package's does (MapServer 8 takes GDAL_CACHEMAX from its config file, not the environment).
 iipsrv=/usr/lib/iipimage-server/iipsrv.fcgi
+mapserv=/usr/bin/mapserv
+peers="$data/peers"
+peers_port=$((port + 1))
 peer_args=()
-if [[ -x "$iipsrv" ]] && command -v lighttpd >/dev/null; then
-  peer_port=$((port + 1))
-  mkdir "$data/iipimage"
-  cat > "$data/iipimage/lighttpd.conf" <<EOF
+if command -v lighttpd >/dev/null && [[ -x "$iipsrv" || -x "$mapserv" ]]; then
+  mkdir "$peers"
+  cat > "$peers/lighttpd.conf" <<EOF
 server.modules = ("mod_fastcgi")
-server.document-root = "$data/iipimage"
+server.document-root = "$peers"
 server.bind = "127.0.0.1"
-server.port = $peer_port
-server.errorlog = "$data/iipimage/error.log"
+server.port = $peers_port
+server.errorlog = "$peers/error.log"
 server.max-keep-alive-requests = 65535
-fastcgi.server = ("/iipsrv.fcgi" => ((
-  "socket" => "$data/iipimage/iipsrv.socket",
-  "bin-path" => "$iipsrv",
-  "max-procs" => $(nproc),
-  "check-local" => "disable",
+fastcgi.server = ()
+EOF
+  if [[ -x "$iipsrv" ]]; then
+    cat >> "$peers/lighttpd.conf" <<EOF
+fastcgi.server += ("/iipsrv.fcgi" => ((
+  "socket" => "$peers/iipsrv.socket", "bin-path" => "$iipsrv", "max-procs" => $(nproc), "check-local" => "disable",
   "bin-environment" => ("JPEG_QUALITY" => "90", "MAX_IMAGE_CACHE_SIZE" => "$cache_mib", "VERBOSITY" => "0")
 )))
 EOF
-  lighttpd -D -f "$data/iipimage/lighttpd.conf" &
+    peer_args+=(--iipimage-url "http://127.0.0.1:$peers_port/iipsrv.fcgi")
+  fi
+  if [[ -x "$mapserv" ]]; then
+    cat > "$peers/cog.map" <<EOF
+MAP
+  EXTENT -20037508.34 -20037508.34 20037508.34 20037508.34
+  PROJECTION
+    "init=epsg:3857"
+  END
+  OUTPUTFORMAT
+    NAME "png"
+    DRIVER AGG/PNG
+    MIMETYPE "image/png"
+    IMAGEMODE RGBA
+    TRANSPARENT ON
+    FORMATOPTION "COMPRESSION=2"
+  END
+  WEB
+    METADATA
+      "wms_enable_request" "*"
+      "wms_srs" "EPSG:3857"
+      "wms_title" "cog"
+    END
+  END
+  LAYER
+    NAME "cog"
+    TYPE RASTER
+    STATUS ON
+    DATA "${TMPDIR:-/tmp}/largeimage-bench-images-v2/utm-16384.tif"
+    PROJECTION
+      "init=epsg:32633"
+    END
+    PROCESSING "RESAMPLE=NEAREST"
+  END
+END
+EOF
+    cat > "$peers/mapserver.conf" <<EOF
+CONFIG
+  ENV
+    MS_MAPFILE "$peers/cog.map"
+    GDAL_CACHEMAX "$((gdal_cache_mib / $(nproc)))"
+  END
+END
+EOF
+    cat >> "$peers/lighttpd.conf" <<EOF
+fastcgi.server += ("/mapserv" => ((
+  "socket" => "$peers/mapserv.socket", "bin-path" => "$mapserv", "max-procs" => $(nproc), "check-local" => "disable",
+  "bin-environment" => ("MAPSERVER_CONFIG_FILE" => "$peers/mapserver.conf")
+)))
+EOF
+    peer_args+=(--mapserver-url "http://127.0.0.1:$peers_port/mapserv")
+  fi
+
+  lighttpd -D -f "$peers/lighttpd.conf" &
   peer=$!
   sleep 1
   if kill -0 "$peer" 2>/dev/null; then
-    peer_args=(--peer-url "http://127.0.0.1:$peer_port/iipsrv.fcgi" --peer-pid "$peer")
-    echo "IIPImage $(dpkg-query -W -f='${Version}' iipimage-server) behind lighttpd (pid $peer) on 127.0.0.1:$peer_port, $(nproc) processes"
+    peer_args+=(--peers-pid "$peer")
+    echo "Peers behind lighttpd (pid $peer) on 127.0.0.1:$peers_port, $(nproc) processes each: $(dpkg-query -W -f='${Package} ${Version}; ' iipimage-server cgi-mapserver 2>/dev/null)"
   else
-    echo "No IIPImage comparison: lighttpd did not start on port $peer_port."
+    echo "No peers: lighttpd did not start on port $peers_port."
     peer=""
+    peer_args=()
   fi
 else
-  echo "No IIPImage comparison: apt-get install iipimage-server lighttpd to add one."
+  echo "No peers: apt-get install lighttpd and iipimage-server or cgi-mapserver to measure IIPImage or MapServer in the same run."
 fi
 
 echo "Server pid $server on $url; rendered cache ${cache_mib} MiB, ${open_readers} open readers, GDAL cache ${gdal_cache_mib} MiB, managed heap at most ${managed_mib} MiB; $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
