@@ -128,7 +128,6 @@ async Task<LoadResult?> PeerUncached(PeerServer? peer, string name, IEnumerable<
 }
 
 var iipImageUncached = await PeerUncached(iipImage, "uncached JPEG", native);
-
 var storedUncached = await runner.RunAsync("uncached native JPEG, as stored", [.. native.Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
 Report(storedUncached);
 var mercatorUncached = await runner.RunAsync("uncached EPSG:3857 PNG (UTM COG)", [.. mercator.Skip(LoadTestTiles.Warmup).Select(p => new LoadRequest(p))], UncachedConcurrency, uncachedLimit);
@@ -162,8 +161,8 @@ for (var round = 1; round <= RepeatedRounds; round++)
     revalidatedRatios.Add(revalidated.PerSecond / ceiling.PerSecond);
 }
 
-// The same tiles again and again from each server: ours re-encoded at the peer's quality from the rendered cache, the
-// peer's from its own tile cache.
+// The same tiles again and again from each server: ours re-encoded at IIPImage's quality from the rendered cache,
+// IIPImage's from its own tile cache.
 var iipImageRepeatedRatios = new List<double>();
 if (iipImage is not null)
 {
