@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LargeImage.MinimalApi.Options;
 
 namespace LargeImage.MinimalApi.Sources;
 
@@ -7,8 +8,11 @@ namespace LargeImage.MinimalApi.Sources;
 /// validator): a reader evicted from the reader cache and opened again for an unchanged file skips the work of its
 /// first open. Bounded in count; when full, an arbitrary entry makes way.
 /// </summary>
-/// <param name="capacity">Files remembered.</param>
-internal sealed class FileFactsCache<T>(int capacity)
+/// <param name="capacity">
+/// Files remembered; by default four times the default count of open readers, so files that cycle through the reader
+/// cache stay remembered.
+/// </param>
+internal sealed class FileFactsCache<T>(int capacity = 4 * LargeImageDefaults.MaxOpenReaders)
     where T : class
 {
     private readonly ConcurrentDictionary<string, (string Version, T Facts)> entries = new(StringComparer.Ordinal);

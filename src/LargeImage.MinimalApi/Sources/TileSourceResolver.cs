@@ -12,16 +12,13 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers,
 {
     private const int HeaderLength = 512;
 
-    /// <summary>Rankings remembered, as many as the libvips reader remembers layouts.</summary>
-    private const int RememberedRankings = 4 * Options.LargeImageDefaults.MaxOpenReaders;
-
     private readonly ITileSourceReader[] readers = [.. readers];
 
     /// <summary>
     /// Rankings by file, version, reader asked for and projection. A file is opened again whenever the open-reader
     /// cache let it go, and ranking has every reader look at the file: OpenSlide opens it to tell its vendor.
     /// </summary>
-    private readonly FileFactsCache<List<ITileSourceReader>> rankings = new(RememberedRankings);
+    private readonly FileFactsCache<List<ITileSourceReader>> rankings = new();
 
     public IReadOnlyList<ITileSourceReader> Readers => readers;
 

@@ -32,16 +32,13 @@ internal sealed class GdalReader : ITileSourceReader
         ".svs", ".ndpi", ".mrxs", ".vms", ".vmu", ".scn", ".bif", ".svslide", ".isyntax",
     };
 
-    /// <summary>Containers whose subdatasets are remembered for a reopen, as the other readers remember layouts.</summary>
-    private const int RememberedContainers = 4 * LargeImageDefaults.MaxOpenReaders;
-
     private readonly int handlesPerFile;
 
     /// <summary>
     /// A container's listing opens every subdataset to learn its shape: N + 1 GDAL opens, where a reopen of an
     /// unchanged file needs only its first frame's.
     /// </summary>
-    private readonly FileFactsCache<IReadOnlyList<GdalSubdataset>> containers = new(RememberedContainers);
+    private readonly FileFactsCache<IReadOnlyList<GdalSubdataset>> containers = new();
     private readonly Lazy<(bool Available, string Version)> status;
 
     public GdalReader(IOptions<LargeImageOptions> options)

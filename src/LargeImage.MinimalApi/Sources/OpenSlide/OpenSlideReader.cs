@@ -11,16 +11,14 @@ internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize
 {
     public const string ReaderName = "openslide";
 
-    /// <summary>Slides whose facts are remembered for a reopen, four times the default count of open readers.</summary>
-    private const int RememberedSlides = 4 * LargeImageDefaults.MaxOpenReaders;
-
     /// <summary>Extensions that are whole-slide formats first and foremost.</summary>
     private static readonly HashSet<string> SlideExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".svs", ".ndpi", ".mrxs", ".scn", ".bif", ".vms", ".vmu", ".svslide",
     };
 
-    private readonly FileFactsCache<OpenSlideFacts> slides = new(RememberedSlides);
+    /// <summary>Slides whose facts are remembered for a reopen.</summary>
+    private readonly FileFactsCache<OpenSlideFacts> slides = new();
 
     public string Name => ReaderName;
 

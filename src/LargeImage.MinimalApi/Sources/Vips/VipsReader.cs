@@ -13,16 +13,14 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
 {
     public const string ReaderName = "vips";
 
-    /// <summary>Files whose layout is remembered for a reopen, four times the default count of open readers.</summary>
-    private const int RememberedLayouts = 4 * LargeImageDefaults.MaxOpenReaders;
-
     /// <summary>Whole-slide formats OpenSlide reads better (it knows their levels, offsets and associated images).</summary>
     private static readonly HashSet<string> SlideExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".svs", ".ndpi", ".scn", ".bif", ".vms", ".vmu", ".svslide", ".mrxs",
     };
 
-    private readonly FileFactsCache<VipsLayout> layouts = new(RememberedLayouts);
+    /// <summary>Files whose layout is remembered for a reopen.</summary>
+    private readonly FileFactsCache<VipsLayout> layouts = new();
 
     private static ReadOnlySpan<byte> PngMagic => [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
