@@ -5,9 +5,10 @@ namespace LargeImage.MinimalApi.LoadTest;
 
 /// <summary>
 /// Another tile server serving the same image to the same load generator in the same run, asked for the example's
-/// tiles in its own protocol: IIPImage for the JPEG pyramid, MapServer for the COG's web-mercator tiles.
-/// <c>run-load.sh</c> starts both behind lighttpd, their FastCGI host, with a process per core; their CPU is that of
-/// lighttpd and the processes it started.
+/// tiles in its own protocol: IIPImage for the JPEG pyramid, MapServer for the COG's web-mercator tiles. Each request
+/// names the file (and IIPImage's the JPEG quality), so <c>run-load.sh</c>, which starts both behind lighttpd, their
+/// FastCGI host, with a process per core, needs to know neither; their CPU is that of lighttpd and the processes it
+/// started.
 /// </summary>
 internal sealed partial class PeerServer
 {
@@ -31,21 +32,25 @@ internal sealed partial class PeerServer
     public LoadRunner Runner { get; }
 
     /// <summary>
-    /// IIPImage's Deep Zoom tiles of <paramref name="image"/>: for a square pyramid whose side is 256 px times a power
-    /// of two, as the benchmark's is, level z + 8 is exactly the example's level z, same column and row.
+    /// IIPImage's Deep Zoom tiles of <paramref name="image"/> at JPEG <paramref name="quality"/>: for a square pyramid
+    /// whose side is 256 px times a power of two, as the benchmark's is, level z + 8 is exactly the example's level z,
+    /// same column and row.
     /// </summary>
-    public static PeerServer IipImage(Uri url, int pid, string image) =>
-        new("IIPImage", url, pid, (z, x, y) => $"{url.AbsolutePath}?DeepZoom={image}_files/{z + DeepZoomLevelOfZ0}/{x}_{y}.jpg");
+    public static PeerServer IipImage(Uri url, int pid, string image, int quality) => new("IIPImage", url, pid, (z, x, y) =>
+        $"{url.AbsolutePath}?QLT={quality}&DeepZoom={image}_files/{z + DeepZoomLevelOfZ0}/{x}_{y}.jpg");
 
-    /// <summary>MapServer's WMS map of the extent of each web-mercator tile, 256 px, transparent PNG.</summary>
-    public static PeerServer MapServer(Uri url, int pid) => new("MapServer", url, pid, (z, x, y) =>
+    /// <summary>
+    /// MapServer's WMS map of the extent of each web-mercator tile of <paramref name="cog"/>, 256 px, transparent PNG;
+    /// the mapfile takes the file from the request's <c>cog</c> parameter.
+    /// </summary>
+    public static PeerServer MapServer(Uri url, int pid, string cog) => new("MapServer", url, pid, (z, x, y) =>
     {
         var size = 2 * MercatorHalfWorld / (1 << z);
         var box = string.Join(',', new[]
         {
             (x * size) - MercatorHalfWorld, MercatorHalfWorld - ((y + 1) * size), ((x + 1) * size) - MercatorHalfWorld, MercatorHalfWorld - (y * size),
         }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
-        return $"{url.AbsolutePath}?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=cog&STYLES=&SRS=EPSG:3857&BBOX={box}&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=TRUE";
+        return $"{url.AbsolutePath}?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=cog&STYLES=&SRS=EPSG:3857&BBOX={box}&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=TRUE&cog={cog}";
     });
 
     /// <summary>The peer's request for the tile an example tile path names (the path's query is left out).</summary>

@@ -40,7 +40,8 @@ Console.WriteLine($"Preparing images ({Environment.ProcessorCount} cores seen by
 // The same 32768² pyramid the in-process benchmarks read, so HTTP and in-process costs are of the same tiles.
 var pyramidFile = BenchmarkImages.Pyramid(32768);
 var pyramid = await api.UploadAsync(pyramidFile, "Load test: 32768² JPEG pyramid");
-var cog = await api.UploadAsync(BenchmarkImages.UtmCog(), "Load test: 16384² RGB UTM COG");
+var cogFile = BenchmarkImages.UtmCog();
+var cog = await api.UploadAsync(cogFile, "Load test: 16384² RGB UTM COG");
 var smallPyramid = BenchmarkImages.Pyramid(4096);
 var memoryFiles = new List<int>();
 for (var i = 0; i < MemoryFiles; i++)
@@ -71,8 +72,8 @@ var jpegWarmup = Enumerable.Repeat(warmupNative, 2).SelectMany(pass => pass)
     .ToArray();
 
 // Other servers serving the same images, when run-load.sh found them installed.
-var iipImage = options.IipImageUrl is { } iipImageUrl ? PeerServer.IipImage(iipImageUrl, options.PeersPid, pyramidFile) : null;
-var mapServer = options.MapServerUrl is { } mapServerUrl ? PeerServer.MapServer(mapServerUrl, options.PeersPid) : null;
+var iipImage = options.IipImageUrl is { } iipImageUrl ? PeerServer.IipImage(iipImageUrl, options.PeersPid, pyramidFile, ReEncodeQuality) : null;
+var mapServer = options.MapServerUrl is { } mapServerUrl ? PeerServer.MapServer(mapServerUrl, options.PeersPid, cogFile) : null;
 
 // JIT, connection pool and open readers; these tiles are not measured again.
 await runner.RunAsync("warm-up", [.. Enumerable.Repeat(new LoadRequest(constantPath), 2000)], CachedConcurrency, repeatedLimit);

@@ -75,10 +75,11 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 
-# The peers, FastCGI apps behind one lighttpd with a process per core each: IIPImage at the quality the load test
-# re-encodes at, with a tile cache the size of the rendered cache; MapServer with the COG as a raster layer, nearest
-# resampling, PNG at zlib level 2 as this package writes it, and GDAL's block cache split between its processes so
-# they hold what this package's does (MapServer 8 takes GDAL_CACHEMAX from its config file, not the environment).
+# The peers, FastCGI apps behind one lighttpd with a process per core each: IIPImage with a tile cache the size of the
+# rendered cache; MapServer with a raster layer of the file each request names (a validated runtime substitution),
+# nearest resampling, PNG at zlib level 2 as this package writes it, and GDAL's block cache split between its
+# processes so they hold what this package's does (MapServer 8 takes GDAL_CACHEMAX from its config file, not the
+# environment). The load test asks IIPImage for its JPEG quality in each request.
 iipsrv=/usr/lib/iipimage-server/iipsrv.fcgi
 mapserv=/usr/bin/mapserv
 peers="$data/peers"
@@ -99,7 +100,7 @@ EOF
     cat >> "$peers/lighttpd.conf" <<EOF
 fastcgi.server += ("/iipsrv.fcgi" => ((
   "socket" => "$peers/iipsrv.socket", "bin-path" => "$iipsrv", "max-procs" => $(nproc), "check-local" => "disable",
-  "bin-environment" => ("JPEG_QUALITY" => "90", "MAX_IMAGE_CACHE_SIZE" => "$cache_mib", "VERBOSITY" => "0")
+  "bin-environment" => ("MAX_IMAGE_CACHE_SIZE" => "$cache_mib", "VERBOSITY" => "0")
 )))
 EOF
     peer_args+=(--iipimage-url "http://127.0.0.1:$peers_port/iipsrv.fcgi")
@@ -130,7 +131,10 @@ MAP
     NAME "cog"
     TYPE RASTER
     STATUS ON
-    DATA "${TMPDIR:-/tmp}/largeimage-bench-images-v2/utm-16384.tif"
+    VALIDATION
+      "cog" "^/[^?*]+[.]tif$"
+    END
+    DATA "%cog%"
     PROJECTION
       "init=epsg:32633"
     END
