@@ -60,13 +60,15 @@ public static class LargeImageServiceCollectionExtensions
         services.TryAddSingleton<RemoteFiles>();
         // Registration order breaks priority ties: GDAL, then libvips, then OpenSlide.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, GdalReader>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, VipsReader>(_ => new VipsReader()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, OpenSlideReader>(_ => new OpenSlideReader()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, VipsReader>(
+            provider => new VipsReader(provider.GetRequiredService<IOptions<LargeImageOptions>>().Value.RememberedFiles)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, OpenSlideReader>(
+            provider => new OpenSlideReader(provider.GetRequiredService<IOptions<LargeImageOptions>>().Value.RememberedFiles)));
         services.TryAddSingleton(provider =>
         {
             var value = provider.GetRequiredService<IOptions<LargeImageOptions>>().Value;
             NativeLibraryLoader.Configure(value.GdalLibraryPath, value.OpenSlideLibraryPath);
-            return new TileSourceResolver(provider.GetServices<ITileSourceReader>(), provider.GetRequiredService<RemoteFiles>());
+            return new TileSourceResolver(provider.GetServices<ITileSourceReader>(), provider.GetRequiredService<RemoteFiles>(), value.RememberedFiles);
         });
         services.TryAddSingleton<TileSourceCache>();
         services.TryAddSingleton<ImageSourceProvider>();

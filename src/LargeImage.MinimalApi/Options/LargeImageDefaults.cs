@@ -54,6 +54,18 @@ public static class LargeImageDefaults
     /// <summary>Open readers kept in the reader cache.</summary>
     public const int MaxOpenReaders = 64;
 
+    /// <summary>
+    /// Files whose layout readers remember for a reopen, for each open reader kept: files that cycle through the reader
+    /// cache stay remembered.
+    /// </summary>
+    internal const int RememberedFilesPerOpenReader = 4;
+
+    /// <summary>
+    /// Files remembered at least, however few readers are kept open: what is remembered is small, and a reopen without
+    /// it costs as much as a first open.
+    /// </summary>
+    internal const int RememberedFiles = RememberedFilesPerOpenReader * MaxOpenReaders;
+
     /// <summary>Whether a web-mercator tile inside the world but outside the image is a transparent tile (else 404).</summary>
     public const bool TransparentOutsideImage = true;
 

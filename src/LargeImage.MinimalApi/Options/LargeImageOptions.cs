@@ -36,9 +36,19 @@ public sealed class LargeImageOptions
     [Range(1, 64)]
     public int DatasetHandlesPerFile { get; set; } = LargeImageDefaults.DatasetHandlesPerFile;
 
-    /// <summary>Open readers kept. Default <see cref="LargeImageDefaults.MaxOpenReaders"/>.</summary>
+    /// <summary>
+    /// Open readers kept; what readers learnt opening a file is remembered for four times as many files (256 at least).
+    /// Default <see cref="LargeImageDefaults.MaxOpenReaders"/>.
+    /// </summary>
     [Range(1, 100000)]
     public int MaxOpenReaders { get; set; } = LargeImageDefaults.MaxOpenReaders;
+
+    /// <summary>
+    /// Files whose layout readers remember for a reopen: <see cref="LargeImageDefaults.RememberedFilesPerOpenReader"/>
+    /// per open reader, and never fewer than <see cref="LargeImageDefaults.RememberedFiles"/>.
+    /// </summary>
+    internal int RememberedFiles =>
+        Math.Max(LargeImageDefaults.RememberedFiles, LargeImageDefaults.RememberedFilesPerOpenReader * MaxOpenReaders);
 
     /// <summary>
     /// Whether a web-mercator tile inside the world but outside the image is a transparent tile rather than a 404.

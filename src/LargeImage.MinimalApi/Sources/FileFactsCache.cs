@@ -8,11 +8,8 @@ namespace LargeImage.MinimalApi.Sources;
 /// validator): a reader evicted from the reader cache and opened again for an unchanged file skips the work of its
 /// first open. Bounded in count; when full, an arbitrary entry makes way.
 /// </summary>
-/// <param name="capacity">
-/// Files remembered; by default four times the default count of open readers, so files that cycle through the reader
-/// cache stay remembered.
-/// </param>
-internal sealed class FileFactsCache<T>(int capacity = 4 * LargeImageDefaults.MaxOpenReaders)
+/// <param name="capacity">Files remembered (<see cref="LargeImageOptions.RememberedFiles"/>).</param>
+internal sealed class FileFactsCache<T>(int capacity)
     where T : class
 {
     private readonly ConcurrentDictionary<string, (string Version, T Facts)> entries = new(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using LargeImage.MinimalApi.Errors;
+using LargeImage.MinimalApi.Options;
 using LargeImage.MinimalApi.Sources.Remote;
 
 namespace LargeImage.MinimalApi.Sources;
@@ -8,7 +9,8 @@ namespace LargeImage.MinimalApi.Sources;
 /// extension and a peek at the header, and the readers are tried best first until one opens the file. A remote
 /// file goes as it is to readers that open GDAL VSI paths, and as a local checkout to the others.
 /// </summary>
-internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers, RemoteFiles? remoteFiles = null)
+internal sealed class TileSourceResolver(
+    IEnumerable<ITileSourceReader> readers, RemoteFiles? remoteFiles = null, int rememberedFiles = LargeImageDefaults.RememberedFiles)
 {
     private const int HeaderLength = 512;
 
@@ -18,7 +20,7 @@ internal sealed class TileSourceResolver(IEnumerable<ITileSourceReader> readers,
     /// Rankings by file, version, reader asked for and projection. A file is opened again whenever the open-reader
     /// cache let it go, and ranking has every reader look at the file: OpenSlide opens it to tell its vendor.
     /// </summary>
-    private readonly FileFactsCache<List<ITileSourceReader>> rankings = new();
+    private readonly FileFactsCache<List<ITileSourceReader>> rankings = new(rememberedFiles);
 
     public IReadOnlyList<ITileSourceReader> Readers => readers;
 

@@ -38,17 +38,18 @@ internal sealed class GdalReader : ITileSourceReader
     /// A container's listing opens every subdataset to learn its shape: N + 1 GDAL opens, where a reopen of an
     /// unchanged file needs only its first frame's.
     /// </summary>
-    private readonly FileFactsCache<IReadOnlyList<GdalSubdataset>> containers = new();
+    private readonly FileFactsCache<IReadOnlyList<GdalSubdataset>> containers;
     private readonly Lazy<(bool Available, string Version)> status;
 
     public GdalReader(IOptions<LargeImageOptions> options)
-        : this(options.Value.DatasetHandlesPerFile)
+        : this(options.Value.DatasetHandlesPerFile, options.Value.RememberedFiles)
     {
     }
 
-    internal GdalReader(int handlesPerFile = LargeImageDefaults.DatasetHandlesPerFile)
+    internal GdalReader(int handlesPerFile = LargeImageDefaults.DatasetHandlesPerFile, int rememberedFiles = LargeImageDefaults.RememberedFiles)
     {
         this.handlesPerFile = handlesPerFile;
+        containers = new(rememberedFiles);
         status = new Lazy<(bool, string)>(Probe);
     }
 

@@ -6,8 +6,8 @@ using Interop = LargeImage.MinimalApi.Native.Interop;
 namespace LargeImage.MinimalApi.Sources.OpenSlide;
 
 /// <summary>The OpenSlide reader: Aperio, Hamamatsu, MIRAX, Leica, Ventana, Philips, Sakura and generic tiled TIFF slides.</summary>
-/// <param name="tileSize">Edge of the served tiles for a slide whose own tiles do not suit (<see cref="TilePyramid.EdgeFor"/>).</param>
-internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize) : ITileSourceReader
+/// <param name="rememberedFiles">Slides whose facts are remembered for a reopen.</param>
+internal sealed class OpenSlideReader(int rememberedFiles = LargeImageDefaults.RememberedFiles) : ITileSourceReader
 {
     public const string ReaderName = "openslide";
 
@@ -18,7 +18,7 @@ internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize
     };
 
     /// <summary>Slides whose facts are remembered for a reopen.</summary>
-    private readonly FileFactsCache<OpenSlideFacts> slides = new();
+    private readonly FileFactsCache<OpenSlideFacts> slides = new(rememberedFiles);
 
     public string Name => ReaderName;
 
@@ -65,7 +65,7 @@ internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize
 
         if (slides.Find(path, version) is { } remembered)
         {
-            return new OpenSlideTileSource(path, remembered, null, tileSize);
+            return new OpenSlideTileSource(path, remembered, null, LargeImageDefaults.TileSize);
         }
 
         OpenSlideHandle? slide;
@@ -86,7 +86,7 @@ internal sealed class OpenSlideReader(int tileSize = LargeImageDefaults.TileSize
         try
         {
             var facts = OpenSlideFacts.Read(path, slide);
-            var source = new OpenSlideTileSource(path, facts, slide, tileSize);
+            var source = new OpenSlideTileSource(path, facts, slide, LargeImageDefaults.TileSize);
             slides.Add(path, version, facts);
             return source;
         }

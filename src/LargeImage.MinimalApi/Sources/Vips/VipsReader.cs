@@ -8,8 +8,8 @@ namespace LargeImage.MinimalApi.Sources.Vips;
 /// <summary>
 /// The libvips reader: pyramidal and tiled TIFF, OME-TIFF, SVS pages, and plain PNG/JPEG/WebP/… images.
 /// </summary>
-/// <param name="tileSize">Edge of the served tiles for a file whose own tiles do not suit (<see cref="TilePyramid.EdgeFor"/>).</param>
-internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : ITileSourceReader
+/// <param name="rememberedFiles">Files whose layout is remembered for a reopen.</param>
+internal sealed class VipsReader(int rememberedFiles = LargeImageDefaults.RememberedFiles) : ITileSourceReader
 {
     public const string ReaderName = "vips";
 
@@ -20,7 +20,7 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
     };
 
     /// <summary>Files whose layout is remembered for a reopen.</summary>
-    private readonly FileFactsCache<VipsLayout> layouts = new();
+    private readonly FileFactsCache<VipsLayout> layouts = new(rememberedFiles);
 
     private static ReadOnlySpan<byte> PngMagic => [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
@@ -69,13 +69,13 @@ internal sealed class VipsReader(int tileSize = LargeImageDefaults.TileSize) : I
 
         if (layouts.Find(path, version) is { } remembered)
         {
-            return new VipsTileSource(path, remembered, tileSize, ReadOnlyDictionary<VipsLayout.StoredLevel, Image>.Empty);
+            return new VipsTileSource(path, remembered, LargeImageDefaults.TileSize, ReadOnlyDictionary<VipsLayout.StoredLevel, Image>.Empty);
         }
 
         var (layout, images) = VipsLayoutReader.Read(path);
         try
         {
-            var source = new VipsTileSource(path, layout, tileSize, images);
+            var source = new VipsTileSource(path, layout, LargeImageDefaults.TileSize, images);
             if (layout.IsWorthRemembering)
             {
                 layouts.Add(path, version, layout);
