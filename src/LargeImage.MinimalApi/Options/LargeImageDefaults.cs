@@ -55,8 +55,8 @@ public static class LargeImageDefaults
     public const int MaxOpenReaders = 64;
 
     /// <summary>
-    /// Files whose layout readers remember for a reopen, for each open reader kept: files that cycle through the reader
-    /// cache stay remembered.
+    /// Files whose facts (layout, levels, subdatasets, reader ranking) are remembered for a reopen, for each open reader
+    /// kept: files that cycle through the reader cache stay remembered.
     /// </summary>
     internal const int RememberedFilesPerOpenReader = 4;
 

@@ -44,7 +44,7 @@ public sealed class LargeImageOptions
     public int MaxOpenReaders { get; set; } = LargeImageDefaults.MaxOpenReaders;
 
     /// <summary>
-    /// Files whose layout readers remember for a reopen: <see cref="LargeImageDefaults.RememberedFilesPerOpenReader"/>
+    /// Files whose facts are remembered for a reopen: <see cref="LargeImageDefaults.RememberedFilesPerOpenReader"/>
     /// per open reader, and never fewer than <see cref="LargeImageDefaults.RememberedFiles"/>.
     /// </summary>
     internal int RememberedFiles =>
