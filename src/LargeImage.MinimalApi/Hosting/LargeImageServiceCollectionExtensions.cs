@@ -61,9 +61,9 @@ public static class LargeImageServiceCollectionExtensions
         // Registration order breaks priority ties: GDAL, then libvips, then OpenSlide.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, GdalReader>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, VipsReader>(
-            provider => new VipsReader(provider.GetRequiredService<IOptions<LargeImageOptions>>().Value.RememberedFiles)));
+            provider => new VipsReader(RememberedFiles(provider))));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITileSourceReader, OpenSlideReader>(
-            provider => new OpenSlideReader(provider.GetRequiredService<IOptions<LargeImageOptions>>().Value.RememberedFiles)));
+            provider => new OpenSlideReader(RememberedFiles(provider))));
         services.TryAddSingleton(provider =>
         {
             var value = provider.GetRequiredService<IOptions<LargeImageOptions>>().Value;
@@ -78,4 +78,7 @@ public static class LargeImageServiceCollectionExtensions
         services.TryAddSingleton(provider => new LargeImageInspector(provider.GetRequiredService<ImageSourceProvider>()));
         return new LargeImageBuilder(services);
     }
+
+    private static int RememberedFiles(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<LargeImageOptions>>().Value.RememberedFiles;
 }

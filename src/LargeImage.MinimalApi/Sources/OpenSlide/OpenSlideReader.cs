@@ -65,7 +65,7 @@ internal sealed class OpenSlideReader(int rememberedFiles = LargeImageDefaults.R
 
         if (slides.Find(path, version) is { } remembered)
         {
-            return new OpenSlideTileSource(path, remembered, null, LargeImageDefaults.TileSize);
+            return new OpenSlideTileSource(path, remembered, null);
         }
 
         OpenSlideHandle? slide;
@@ -86,7 +86,7 @@ internal sealed class OpenSlideReader(int rememberedFiles = LargeImageDefaults.R
         try
         {
             var facts = OpenSlideFacts.Read(path, slide);
-            var source = new OpenSlideTileSource(path, facts, slide, LargeImageDefaults.TileSize);
+            var source = new OpenSlideTileSource(path, facts, slide);
             slides.Add(path, version, facts);
             return source;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Models;
+using LargeImage.MinimalApi.Options;
 using LargeImage.MinimalApi.Native;
 using LargeImage.MinimalApi.Sources.Vips;
 using Microsoft.Win32.SafeHandles;
@@ -48,16 +49,17 @@ internal sealed class OpenSlideTileSource : ITileSource
 
     /// <summary>
     /// Takes ownership of <paramref name="slide"/>, the handle <paramref name="facts"/> were read from, if any; a slide
-    /// that states no usable tile size of its own (<see cref="TilePyramid.EdgeFor"/>) is served in <paramref name="defaultTileSize"/>.
+    /// that states no usable tile size of its own (<see cref="TilePyramid.EdgeFor"/>) is served in
+    /// <see cref="LargeImageDefaults.TileSize"/>.
     /// </summary>
-    public OpenSlideTileSource(string path, OpenSlideFacts facts, OpenSlideHandle? slide, int defaultTileSize)
+    public OpenSlideTileSource(string path, OpenSlideFacts facts, OpenSlideHandle? slide)
     {
         this.path = path;
         this.facts = facts;
         handle = slide;
         var levels = facts.Levels;
         readLevels = [.. levels.Where(l => l.Index == 0 || !SmallerThanItsTile(l))];
-        var tileSize = TilePyramid.EdgeFor(Number("openslide.level[0].tile-width"), Number("openslide.level[0].tile-height"), defaultTileSize);
+        var tileSize = TilePyramid.EdgeFor(Number("openslide.level[0].tile-width"), Number("openslide.level[0].tile-height"), LargeImageDefaults.TileSize);
         pyramid = new TilePyramid(levels[0].Width, levels[0].Height, tileSize, tileSize);
         var mmX = Number("openslide.mpp-x") * 1e-3;
         var mmY = Number("openslide.mpp-y") * 1e-3;

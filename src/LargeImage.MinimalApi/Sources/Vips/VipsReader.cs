@@ -69,13 +69,13 @@ internal sealed class VipsReader(int rememberedFiles = LargeImageDefaults.Rememb
 
         if (layouts.Find(path, version) is { } remembered)
         {
-            return new VipsTileSource(path, remembered, LargeImageDefaults.TileSize, ReadOnlyDictionary<VipsLayout.StoredLevel, Image>.Empty);
+            return new VipsTileSource(path, remembered, ReadOnlyDictionary<VipsLayout.StoredLevel, Image>.Empty);
         }
 
         var (layout, images) = VipsLayoutReader.Read(path);
         try
         {
-            var source = new VipsTileSource(path, layout, LargeImageDefaults.TileSize, images);
+            var source = new VipsTileSource(path, layout, images);
             if (layout.IsWorthRemembering)
             {
                 layouts.Add(path, version, layout);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using LargeImage.MinimalApi.Errors;
 using LargeImage.MinimalApi.Models;
+using LargeImage.MinimalApi.Options;
 using Microsoft.Win32.SafeHandles;
 using NetVips;
 
@@ -35,12 +36,11 @@ internal sealed class VipsTileSource : ITileSource
 
     /// <param name="path">The file.</param>
     /// <param name="layout">Its pages, sorted.</param>
-    /// <param name="defaultTileSize">Edge of the served tiles unless the file's own suit (<see cref="TilePyramid.EdgeFor"/>).</param>
     /// <param name="opened">
     /// Stored levels' images already opened, which the source takes over (the others are disposed); the levels
     /// missing from it are opened on first use.
     /// </param>
-    public VipsTileSource(string path, VipsLayout layout, int defaultTileSize, IReadOnlyDictionary<VipsLayout.StoredLevel, Image> opened)
+    public VipsTileSource(string path, VipsLayout layout, IReadOnlyDictionary<VipsLayout.StoredLevel, Image> opened)
     {
         this.path = path;
         var full = layout.Frames[0][0];
@@ -48,7 +48,7 @@ internal sealed class VipsTileSource : ITileSource
         bandCount = layout.Bands;
         var jpegCandidate = pixelType == PixelType.UInt8 && bandCount == 3 && layout.Frames.Any(f => f.Any(l => l.Page >= 0));
         tiffFile = jpegCandidate ? TiffJpegTiles.OpenFile(path) : null;
-        var tileSize = TilePyramid.EdgeFor(layout.StoredTile?.Width, layout.StoredTile?.Height, defaultTileSize);
+        var tileSize = TilePyramid.EdgeFor(layout.StoredTile?.Width, layout.StoredTile?.Height, LargeImageDefaults.TileSize);
         pyramid = new TilePyramid(full.Width, full.Height, tileSize, tileSize);
         associatedPages = layout.AssociatedPages;
         warnings = [.. layout.Warnings];
